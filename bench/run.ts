@@ -1,0 +1,20 @@
+/**
+ * `npm run bench` runs every benchmark; `npm run bench -- generate fbx` runs the named ones.
+ * Each benchmark is a module in this folder exporting `run(): Promise<void>` that calls `publish`.
+ */
+import { readdirSync } from 'node:fs';
+
+const available = readdirSync(import.meta.dirname)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .map((f) => f.replace(/\.bench\.ts$/, ''))
+  .sort();
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((w) => !available.includes(w));
+if (unknown.length > 0) {
+  console.error(`Unknown benchmark(s): ${unknown.join(', ')}. Available: ${available.join(', ')}.`);
+  process.exit(2);
+}
+for (const name of wanted.length > 0 ? wanted : available) {
+  const mod = (await import(`./${name}.bench.ts`)) as { run(): Promise<void> };
+  await mod.run();
+}

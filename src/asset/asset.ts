@@ -1,0 +1,130 @@
+/**
+ * The data every layer speaks: an `Asset` is a list of named parts, each with its own triangle mesh
+ * and PBR material. Units are metres, +Y is up, the asset faces +Z, and the origin is the centre of
+ * its footprint on the ground.
+ */
+
+/** RGBA, linear, each channel 0–1. */
+export type Rgba = [number, number, number, number];
+export type Vec3 = [number, number, number];
+
+/** An image the material samples; PNG bytes so every exporter can embed or copy it unchanged. */
+export interface Texture {
+  name: string;
+  mimeType: 'image/png';
+  data: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** A glTF-style metallic-roughness material. */
+export interface Material {
+  name: string;
+  baseColor: Rgba;
+  metallic: number;
+  roughness: number;
+  emissive?: Vec3;
+  /** Multiplied with `baseColor`, sampled with the mesh's UVs. */
+  baseColorTexture?: Texture;
+  doubleSided?: boolean;
+}
+
+/**
+ * An indexed triangle mesh. Arrays are flat: `positions` and `normals` hold x,y,z per vertex,
+ * `uvs` u,v per vertex, `colors` r,g,b (linear, 0–1) per vertex, `indices` three vertex indices per
+ * triangle, counter-clockwise seen from outside.
+ */
+export interface Mesh {
+  positions: Float32Array;
+  normals: Float32Array;
+  uvs: Float32Array;
+  colors?: Float32Array;
+  indices: Uint32Array;
+}
+
+export interface AssetPart {
+  /** Unique within the asset, e.g. "seat", "leg_1". Becomes the glTF node and mesh name. */
+  name: string;
+  mesh: Mesh;
+  material: Material;
+  /** The object this part belongs to when an asset holds a scene of several objects. */
+  object?: string;
+}
+
+export interface AssetMetadata {
+  /** The model that made it, e.g. "dreamcad". */
+  modelName: string;
+  prompt?: string;
+  seed?: number;
+  /** Anything else worth keeping with the file; must be JSON-serialisable. */
+  [key: string]: unknown;
+}
+
+export interface Asset {
+  parts: AssetPart[];
+  metadata: AssetMetadata;
+}
+
+export interface Bounds {
+  min: Vec3;
+  max: Vec3;
+}
+
+export function vertexCount(mesh: Mesh): number {
+  return mesh.positions.length / 3;
+}
+
+export function triangleCount(mesh: Mesh): number {
+  return mesh.indices.length / 3;
+}
+
+/** Axis-aligned bounds of every part; an empty asset has min = max = [0, 0, 0]. */
+export function assetBounds(asset: Asset): Bounds {
+  const min: Vec3 = [Infinity, Infinity, Infinity];
+  const max: Vec3 = [-Infinity, -Infinity, -Infinity];
+  for (const part of asset.parts) {
+    const p = part.mesh.positions;
+    for (let i = 0; i < p.length; i += 3) {
+      for (let k = 0; k < 3; k++) {
+        if (p[i + k] < min[k]) min[k] = p[i + k];
+        if (p[i + k] > max[k]) max[k] = p[i + k];
+      }
+    }
+  }
+  if (min[0] === Infinity) return { min: [0, 0, 0], max: [0, 0, 0] };
+  return { min, max };
+}
+
+/**
+ * Checks the invariants every exporter relies on, so a broken asset fails loudly at the door
+ * instead of producing a corrupt file. Throws a plain `Error` naming the part and the problem.
+ */
+export function assertValidAsset(asset: Asset): void {
+  const names = new Set<string>();
+  for (const part of asset.parts) {
+    const { mesh, name } = part;
+    if (!name) throw new Error('assertValidAsset: a part has an empty name');
+    if (names.has(name)) throw new Error(`assertValidAsset: duplicate part name "${name}"`);
+    names.add(name);
+    const n = mesh.positions.length / 3;
+    if (!Number.isInteger(n))
+      throw new Error(`assertValidAsset: part "${name}" positions length is not a multiple of 3`);
+    if (mesh.normals.length !== n * 3)
+      throw new Error(`assertValidAsset: part "${name}" needs one normal per vertex`);
+    if (mesh.uvs.length !== n * 2)
+      throw new Error(`assertValidAsset: part "${name}" needs one UV per vertex`);
+    if (mesh.colors && mesh.colors.length !== n * 3) {
+      throw new Error(`assertValidAsset: part "${name}" needs one RGB colour per vertex`);
+    }
+    if (mesh.indices.length % 3 !== 0)
+      throw new Error(`assertValidAsset: part "${name}" indices are not triangles`);
+    for (let i = 0; i < mesh.indices.length; i++) {
+      if (mesh.indices[i] >= n)
+        throw new Error(`assertValidAsset: part "${name}" index ${mesh.indices[i]} ≥ ${n} vertices`);
+    }
+    for (let i = 0; i < mesh.positions.length; i++) {
+      if (!Number.isFinite(mesh.positions[i]))
+        throw new Error(`assertValidAsset: part "${name}" has a non-finite position`);
+    }
+  }
+}

@@ -1,0 +1,97 @@
+import { extname, join } from 'node:path';
+import { type Command, Option } from 'commander';
+import { triangleCount } from '../../asset/asset.js';
+import { getConfig } from '../../config.js';
+import { resolveFormat } from '../../io/registry.js';
+import { ModelFactory } from '../../models/factory.js';
+import { assertValidPrompt } from '../../utils/prompt.js';
+import { intOption, numberOption } from '../options.js';
+import { createProgressReporter } from '../output.js';
+
+interface GenerateFlags {
+  model?: string;
+  output?: string;
+  format?: string;
+  seed?: number;
+  steps?: number;
+  guidance?: number;
+  negative?: string;
+  fbxWriter?: 'native' | 'blender';
+}
+
+/** A file name from the first words of a prompt: "A red wooden chair!" → "a-red-wooden-chair". */
+export function slugify(prompt: string): string {
+  const slug = prompt
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '') // drop the accents NFKD split off
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 48)
+    .replace(/-+$/, '');
+  return slug || 'model';
+}
+
+export function register(program: Command): void {
+  program
+    .command('generate')
+    .description('Generate a 3D model from a text prompt and save it')
+    .argument('<prompt>', 'what to make, e.g. "a red wooden chair"')
+    .option('-m, --model <name>', 'model to use (see `dream-cad models`); default DREAM_CAD_DEFAULT_MODEL')
+    .option(
+      '-o, --output <file>',
+      'output file; its extension picks the format (default: DREAM_CAD_OUTPUT_DIR/<prompt>.glb)',
+    )
+    .option(
+      '-f, --format <format>',
+      'output format when the file name does not say it (glb, obj, ply, stl, …)',
+    )
+    .option('-s, --seed <n>', 'random seed for a reproducible result', intOption('--seed', 0, 2 ** 32 - 1))
+    .option('--steps <n>', 'number of inference steps (neural models)', intOption('--steps', 1, 10000))
+    .option(
+      '--guidance <x>',
+      'classifier-free guidance scale (neural models)',
+      numberOption('--guidance', 0, 100),
+    )
+    .option('--negative <text>', 'what the model must leave out, e.g. "armrests, red"')
+    .addOption(
+      new Option('--fbx-writer <writer>', "FBX only: the built-in writer or Blender's exporter").choices([
+        'native',
+        'blender',
+      ]),
+    )
+    .addHelpText(
+      'after',
+      '\nExamples:\n  dream-cad generate "a red wooden chair" -o chair.glb\n  dream-cad generate "a tall brass floor lamp" --seed 7 -f obj',
+    )
+    .action(async (prompt: string, flags: GenerateFlags) => {
+      const text = assertValidPrompt(prompt);
+      const config = getConfig();
+      const format = flags.format ?? (flags.output && extname(flags.output) ? undefined : 'glb');
+      const output =
+        flags.output ?? join(config.outputDir, `${slugify(text)}.${resolveFormat('', format).extensions[0]}`);
+      // Resolve the format before generating, so a typo fails in milliseconds, not after the work.
+      resolveFormat(output, format);
+      const model = ModelFactory.createModel(flags.model ?? config.defaultModel);
+      const progress = createProgressReporter();
+      try {
+        const result = await model.generateFromText(text, {
+          seed: flags.seed,
+          numInferenceSteps: flags.steps,
+          guidanceScale: flags.guidance,
+          negativePrompt: flags.negative,
+          onProgress: (p) => progress.update(p.fraction, p.stage),
+        });
+        progress.update(1, 'saving');
+        const path = await result.save(output, format, { fbxWriter: flags.fbxWriter });
+        const tris = result.asset.parts.reduce((n, p) => n + triangleCount(p.mesh), 0);
+        process.stderr.write(
+          `${model.name}: ${result.asset.parts.length} parts, ${tris} triangles, ` +
+            `${(result.generationTime * 1000).toFixed(0)} ms, seed ${result.metadata.seed}\n`,
+        );
+        process.stdout.write(`${path}\n`);
+      } finally {
+        progress.done();
+      }
+    });
+}

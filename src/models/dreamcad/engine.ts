@@ -1,0 +1,484 @@
+import type { Asset, AssetPart, Mesh, Vec3 } from '../../asset/asset.js';
+import { getManifold } from '../../geometry/manifold.js';
+import { type SdfPrimitive, sdfToMesh } from '../../geometry/sdf.js';
+import { loadSimplifier, simplifyClosed } from '../../geometry/simplify.js';
+import { SolidKit } from '../../geometry/solid.js';
+import { buildSurfaceMesh } from '../../geometry/surface.js';
+import type { Progress } from '../base.js';
+import { type BuiltPart, type FamilyDefinition, getFamily } from './families/index.js';
+import type { Cavity, RestArea } from './families/types.js';
+import { interpretPrompt } from './interpret/interpret.js';
+import { type Box3, type LayoutItem, layoutScene, type Placement } from './layout.js';
+import { Rng } from './random.js';
+import type { ObjectSpec, Spec } from './spec.js';
+import { styleHints } from './styles.js';
+import { type GroupStyle, styleGroups } from './styling.js';
+
+/** How finely objects are built: segment counts, organic grid steps and a triangle budget per object. */
+export type DetailLevel = 'low' | 'medium' | 'high';
+
+export interface DetailSettings {
+  /** Multiplies every segment count. */
+  segmentScale: number;
+  /** Multiplies the grid step of organic (signed-distance) surfaces. */
+  cellScale: number;
+  /** Most triangles one object may have. */
+  budget: number;
+  /** Bake textures (wood grain, patterns). */
+  textures: boolean;
+  /** Most triangles one organic (signed-distance) part is simplified to. */
+  organicTriangles: number;
+}
+
+export const DETAIL_LEVELS: Readonly<Record<DetailLevel, DetailSettings>> = {
+  low: { segmentScale: 0.5, cellScale: 1.7, budget: 2000, textures: true, organicTriangles: 800 },
+  medium: { segmentScale: 1, cellScale: 1, budget: 10000, textures: true, organicTriangles: 3000 },
+  high: { segmentScale: 1.75, cellScale: 0.6, budget: 50000, textures: true, organicTriangles: 15000 },
+};
+
+export interface DreamcadOptions {
+  seed: number;
+  negativePrompt?: string;
+  onProgress?: (p: Progress) => void;
+  /** Triangle budget and smoothness per object (default 'medium'). */
+  detail?: DetailLevel;
+}
+
+/** Instances of one object beyond this many reuse the builds of the first ones (turned differently). */
+const DISTINCT_INSTANCES = 6;
+
+/** One instance as built and meshed, in its own frame (footprint centred, on y = 0). */
+interface BuiltInstance {
+  object: number;
+  instance: number;
+  family: FamilyDefinition;
+  parts: Array<{ name: string; group: string; mesh: Mesh }>;
+  rest?: RestArea;
+  cavity?: Cavity;
+  bounds: Box3;
+  partBoxes: Box3[];
+}
+
+/**
+ * The built-in procedural engine: prompt → `Spec` → one or more family generators → named parts →
+ * `Asset`. The asset is in metres, +Y up, facing +Z, with its footprint centred on the origin and
+ * resting on y = 0. A prompt with several objects ("two oranges in a wooden bowl on a round table")
+ * becomes a scene: every object is built at its real size and placed by `layoutScene`, and its parts
+ * carry `object` so the GLB gets one node per object. Every part is a watertight manifold solid with
+ * crease-split normals and UVs. The same prompt, options and seed always give the same asset.
+ *
+ * @throws PromptNotUnderstoodError when no word of the prompt names an object.
+ * @example
+ * const asset = await generateDreamcadAsset('a red wooden chair', { seed: 7 });
+ * asset.parts.map((p) => p.name); // ['seat', 'leg_1', 'leg_2', 'leg_3', 'leg_4', 'backrest']
+ */
+export async function generateDreamcadAsset(prompt: string, options: DreamcadOptions): Promise<Asset> {
+  const report = options.onProgress ?? (() => {});
+  report({ fraction: 0, stage: 'reading the prompt' });
+  const [wasm] = await Promise.all([getManifold(), loadSimplifier()]);
+  const spec = interpretPrompt(prompt, { negativePrompt: options.negativePrompt });
+  const detail = DETAIL_LEVELS[options.detail ?? 'medium'];
+
+  const built: BuiltInstance[] = [];
+  const kits: SolidKit[] = [];
+  try {
+    const total = spec.objects.reduce((n, o) => n + o.count, 0);
+    let done = 0;
+    for (let o = 0; o < spec.objects.length; o++) {
+      const object = spec.objects[o];
+      const family = getFamily(object.family);
+      const hints = styleHints(object.styles);
+      const kit = new SolidKit(wasm, {
+        segmentScale: detail.segmentScale * (hints.lowPoly ? 0.3 : 1),
+        minSegments: hints.lowPoly ? 5 : 6,
+      });
+      kits.push(kit);
+      for (let i = 0; i < object.count; i++) {
+        report({
+          fraction: 0.05 + (0.55 * done++) / total,
+          stage: `building ${family.id}${object.count > 1 ? ` ${i + 1}/${object.count}` : ''}`,
+        });
+        if (i >= DISTINCT_INSTANCES) {
+          const source = built[built.length - DISTINCT_INSTANCES];
+          built.push({
+            ...source,
+            instance: i,
+            parts: source.parts.map((p) => ({ ...p, mesh: cloneMesh(p.mesh) })),
+          });
+          continue;
+        }
+        const seed = o === 0 && i === 0 ? options.seed : mixSeed(options.seed, o, i);
+        built.push(buildInstance(kit, family, object, spec, o, i, seed, detail, hints.lowPoly));
+      }
+    }
+  } finally {
+    for (const kit of kits) kit.dispose();
+  }
+
+  // A scene: place every instance, then move its meshes there.
+  const scene = built.length > 1;
+  let placements: Placement[] = built.map(() => ({ offset: [0, 0, 0], yaw: 0, how: 'ground' }));
+  if (scene) {
+    report({ fraction: 0.65, stage: 'arranging the scene' });
+    const items: LayoutItem[] = built.map((b) => ({
+      object: b.object,
+      instance: b.instance,
+      family: b.family.id,
+      bounds: b.bounds,
+      parts: b.partBoxes,
+      rest: b.rest,
+      cavity: b.cavity,
+    }));
+    placements = layoutScene(items, spec.relations, new Rng(mixSeed(options.seed, 99, 0)));
+    built.forEach((b, k) => {
+      for (const p of b.parts) p.mesh = placeMesh(p.mesh, placements[k]);
+    });
+    placeOnGround(built.flatMap((b) => b.parts.map((p) => p.mesh)));
+  }
+
+  report({ fraction: 0.75, stage: 'materials' });
+  const names = objectNames(spec, built);
+  const materialCache = new Map();
+  const stylesByObject = new Map<number, Map<string, GroupStyle>>();
+  const parts: AssetPart[] = [];
+  for (let k = 0; k < built.length; k++) {
+    const b = built[k];
+    let styles = stylesByObject.get(b.object);
+    if (!styles) {
+      const present = [...new Set(b.parts.map((p) => p.group))];
+      styles = await styleGroups(
+        spec,
+        spec.objects[b.object],
+        b.family,
+        present,
+        { textures: detail.textures },
+        materialCache,
+      );
+      stylesByObject.set(b.object, styles);
+    }
+    const objectSize = Math.max(...sizeOf(b.bounds));
+    for (const p of b.parts) {
+      const style = styles.get(p.group)!;
+      if (style.grain) orientGrain(p.mesh);
+      if (style.tile !== undefined)
+        scaleUvs(p.mesh, style.tile === 'object' ? Math.max(0.08, objectSize) : style.tile);
+      parts.push({
+        name: scene ? `${names[k]}_${p.name}` : p.name,
+        mesh: p.mesh,
+        material: style.material,
+        ...(scene ? { object: names[k] } : {}),
+      });
+    }
+  }
+
+  report({ fraction: 1, stage: 'done' });
+  const primaryStyles = stylesByObject.get(0)!;
+  return {
+    parts,
+    metadata: {
+      modelName: 'dreamcad',
+      prompt,
+      seed: options.seed,
+      ...(spec.negativePrompt ? { negativePrompt: spec.negativePrompt } : {}),
+      family: spec.family,
+      variant: spec.variant ?? null,
+      confidence: spec.confidence,
+      fallback: spec.fallback ?? null,
+      ignoredWords: spec.ignored,
+      detail: options.detail ?? 'medium',
+      styles: describeStyles(primaryStyles),
+      ...(scene
+        ? {
+            objects: built.map((b, k) => ({
+              name: names[k],
+              family: b.family.id,
+              placement: placements[k].how,
+              position: placements[k].offset.map((v) => Math.round(v * 1000) / 1000),
+              yaw: placements[k].yaw,
+              styles: describeStyles(stylesByObject.get(b.object)!),
+            })),
+          }
+        : {}),
+      spec,
+    },
+  };
+}
+
+function describeStyles(styles: Map<string, GroupStyle>): Record<string, unknown> {
+  return Object.fromEntries(
+    [...styles].map(([group, s]) => [
+      group,
+      {
+        material: s.material.name,
+        preset: s.preset,
+        source: s.source,
+        ...(s.finishes.length > 0 ? { finishes: s.finishes } : {}),
+        ...(s.pattern ? { pattern: s.pattern } : {}),
+        ...(s.material.baseColorTexture ? { texture: s.material.baseColorTexture.name } : {}),
+      },
+    ]),
+  );
+}
+
+/** Builds one instance: generator → meshes within the triangle budget → footprint centred on the ground. */
+function buildInstance(
+  kit: SolidKit,
+  family: FamilyDefinition,
+  object: ObjectSpec,
+  spec: Spec,
+  objectIndex: number,
+  instance: number,
+  seed: number,
+  detail: DetailSettings,
+  lowPoly: boolean,
+): BuiltInstance {
+  const anchors: { rest?: RestArea; cavity?: Cavity } = {};
+  const hints = styleHints(object.styles);
+  const cellScale = detail.cellScale * (lowPoly ? 2 : 1);
+  const parts: BuiltPart[] = family.build({
+    kit,
+    rng: new Rng(seed),
+    variant: object.variant,
+    size: object.size,
+    style: hints,
+    has: (group) => isPresent(family, object, group),
+    count: (group) => object.partCounts[group],
+    anchors,
+    sdf: (primitives: SdfPrimitive[], cell: number) =>
+      organicMesh(primitives, cell * cellScale, detail.organicTriangles * (lowPoly ? 0.3 : 1)),
+  });
+  void spec;
+  const raw = parts.map((part) => ({ part, mesh: rawMesh(part) })).filter((r) => r.mesh.triangles.length > 0);
+  fitBudget(raw, detail.budget, kit);
+  const meshed = raw.map(({ part, mesh }) => ({
+    name: part.name,
+    group: part.group,
+    mesh: buildSurfaceMesh(mesh.positions, mesh.triangles, {
+      uv: part.uv,
+      colorAt: part.colorAt,
+      creaseAngle: lowPoly ? 1 : part.creaseAngle,
+    }),
+  }));
+  const shift = placeOnGround(meshed.map((m) => m.mesh));
+  if (anchors.rest) anchors.rest = shiftRest(anchors.rest, shift);
+  if (anchors.cavity) anchors.cavity = shiftCavity(anchors.cavity, shift);
+  const partBoxes = meshed.map((m) => meshBox(m.mesh));
+  const bounds = partBoxes.reduce(
+    (b, p) => ({
+      min: [Math.min(b.min[0], p.min[0]), Math.min(b.min[1], p.min[1]), Math.min(b.min[2], p.min[2])] as Vec3,
+      max: [Math.max(b.max[0], p.max[0]), Math.max(b.max[1], p.max[1]), Math.max(b.max[2], p.max[2])] as Vec3,
+    }),
+    { min: [Infinity, Infinity, Infinity] as Vec3, max: [-Infinity, -Infinity, -Infinity] as Vec3 },
+  );
+  return { object: objectIndex, instance, family, parts: meshed, ...anchors, bounds, partBoxes };
+}
+
+/** Organic surface: marching tetrahedra, then simplified (kept closed and manifold) to a third, at most `maxTriangles`. */
+function organicMesh(primitives: SdfPrimitive[], cell: number, maxTriangles: number) {
+  // If the simplifier cannot keep a fine mesh manifold, a coarser grid usually can.
+  let out = simplifyClosed(sdfToMesh(primitives, cell), { ratio: 0.3, maxTriangles, error: 0.0015 });
+  for (let retry = 1; retry <= 2 && out.triangles.length / 3 > maxTriangles * 1.5; retry++) {
+    out = simplifyClosed(sdfToMesh(primitives, cell * 1.4 ** retry), {
+      ratio: 0.3,
+      maxTriangles,
+      error: 0.0015,
+    });
+  }
+  return out;
+}
+
+function rawMesh(part: BuiltPart): { positions: Float32Array; triangles: Uint32Array } {
+  if (part.mesh) return part.mesh;
+  if (!part.solid) throw new Error(`part "${part.name}" has neither a solid nor a mesh`);
+  const m = part.solid.manifold.getMesh();
+  const positions = m.numProp === 3 ? m.vertProperties : pickPositions(m.vertProperties, m.numProp);
+  return { positions, triangles: m.triVerts };
+}
+
+/** Simplifies the largest parts until the object fits its triangle budget (each part stays closed). */
+function fitBudget(
+  raw: Array<{ part: BuiltPart; mesh: { positions: Float32Array; triangles: Uint32Array } }>,
+  budget: number,
+  kit: SolidKit,
+): void {
+  const count = () => raw.reduce((n, r) => n + r.mesh.triangles.length / 3, 0);
+  for (let pass = 0; pass < 3 && count() > budget; pass++) {
+    const total = count();
+    const ratio = (budget / total) * 0.95;
+    for (const r of raw) {
+      const tris = r.mesh.triangles.length / 3;
+      if (tris < 64) continue;
+      let next = simplifyClosed(r.mesh, { ratio, error: 0.02 * (pass + 1) });
+      if (next === r.mesh && r.part.solid) {
+        // meshoptimizer could not keep it manifold: manifold-3d's own simplification always does.
+        const b = r.part.solid.bounds();
+        const extent = Math.max(b.max[0] - b.min[0], b.max[1] - b.min[1], b.max[2] - b.min[2]);
+        const m = kit
+          .wrap(r.part.solid.manifold.simplify(extent * 0.004 * (pass + 1) ** 2))
+          .manifold.getMesh();
+        next = {
+          positions: m.numProp === 3 ? m.vertProperties : pickPositions(m.vertProperties, m.numProp),
+          triangles: m.triVerts,
+        };
+      }
+      r.mesh = next;
+    }
+  }
+}
+
+/** Whether an optional group is built: required groups always; optional ones by default, words and negatives. */
+export function isPresent(family: FamilyDefinition, object: ObjectSpec, group: string): boolean {
+  const g = family.groups.find((x) => x.id === group);
+  if (!g) throw new Error(`isPresent: ${family.id} has no part group "${group}"`);
+  if (!g.optional) return true;
+  if (object.exclude.includes(group)) return false;
+  return object.include.includes(group) || g.optional === 'on';
+}
+
+/** Unique object names for a scene: the family id, numbered when several share it ("orange_1"). */
+function objectNames(spec: Spec, built: BuiltInstance[]): string[] {
+  const counts = new Map<string, number>();
+  for (const b of built) counts.set(b.family.id, (counts.get(b.family.id) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  void spec;
+  return built.map((b) => {
+    const id = b.family.id.replace(/\s+/g, '_');
+    if (counts.get(b.family.id) === 1) return id;
+    const n = (seen.get(id) ?? 0) + 1;
+    seen.set(id, n);
+    return `${id}_${n}`;
+  });
+}
+
+/** A seed for instance `i` of object `o`, unrelated to neighbouring ones. */
+function mixSeed(seed: number, o: number, i: number): number {
+  let h = (seed ^ Math.imul(o + 1, 0x9e3779b1) ^ Math.imul(i + 1, 0x85ebca77)) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 0x2c1b3c6d);
+  h = Math.imul(h ^ (h >>> 12), 0x297a2d39);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/** Moves all meshes together so the footprint's centre is at the origin and the lowest point at y = 0; returns the shift. */
+function placeOnGround(meshes: Mesh[]): Vec3 {
+  const min = [Infinity, Infinity, Infinity];
+  const max = [-Infinity, -Infinity, -Infinity];
+  for (const m of meshes) {
+    const p = m.positions;
+    for (let i = 0; i < p.length; i += 3) {
+      for (let k = 0; k < 3; k++) {
+        if (p[i + k] < min[k]) min[k] = p[i + k];
+        if (p[i + k] > max[k]) max[k] = p[i + k];
+      }
+    }
+  }
+  if (min[0] === Infinity) return [0, 0, 0];
+  const shift: Vec3 = [-(min[0] + max[0]) / 2, -min[1], -(min[2] + max[2]) / 2];
+  for (const m of meshes) {
+    const p = m.positions;
+    for (let i = 0; i < p.length; i += 3) {
+      p[i] += shift[0];
+      p[i + 1] += shift[1];
+      p[i + 2] += shift[2];
+    }
+  }
+  return shift;
+}
+
+function shiftRest(r: RestArea, s: Vec3): RestArea {
+  return { y: r.y + s[1], min: [r.min[0] + s[0], r.min[1] + s[2]], max: [r.max[0] + s[0], r.max[1] + s[2]] };
+}
+
+function shiftCavity(c: Cavity, s: Vec3): Cavity {
+  const centre = c.center ?? [0, 0];
+  return { ...c, floor: c.floor + s[1], rim: c.rim + s[1], center: [centre[0] + s[0], centre[1] + s[2]] };
+}
+
+function meshBox(m: Mesh): Box3 {
+  const b: Box3 = { min: [Infinity, Infinity, Infinity], max: [-Infinity, -Infinity, -Infinity] };
+  const p = m.positions;
+  for (let i = 0; i < p.length; i += 3) {
+    for (let k = 0; k < 3; k++) {
+      if (p[i + k] < b.min[k]) b.min[k] = p[i + k];
+      if (p[i + k] > b.max[k]) b.max[k] = p[i + k];
+    }
+  }
+  return b;
+}
+
+function sizeOf(b: Box3): Vec3 {
+  return [b.max[0] - b.min[0], b.max[1] - b.min[1], b.max[2] - b.min[2]];
+}
+
+/** A copy of a mesh turned and moved by a placement (normals turned with it). */
+function placeMesh(m: Mesh, t: Placement): Mesh {
+  const a = (t.yaw * Math.PI) / 180;
+  const c = Math.cos(a);
+  const s = Math.sin(a);
+  const positions = new Float32Array(m.positions.length);
+  const normals = new Float32Array(m.normals.length);
+  for (let i = 0; i < positions.length; i += 3) {
+    const x = m.positions[i];
+    const z = m.positions[i + 2];
+    positions[i] = x * c + z * s + t.offset[0];
+    positions[i + 1] = m.positions[i + 1] + t.offset[1];
+    positions[i + 2] = -x * s + z * c + t.offset[2];
+    const nx = m.normals[i];
+    const nz = m.normals[i + 2];
+    normals[i] = nx * c + nz * s;
+    normals[i + 1] = m.normals[i + 1];
+    normals[i + 2] = -nx * s + nz * c;
+  }
+  return { ...m, positions, normals };
+}
+
+function cloneMesh(m: Mesh): Mesh {
+  return {
+    positions: m.positions.slice(),
+    normals: m.normals.slice(),
+    uvs: m.uvs.slice(),
+    indices: m.indices.slice(),
+    ...(m.colors ? { colors: m.colors.slice() } : {}),
+  };
+}
+
+/**
+ * Wood grain runs along u (the texture's rings are lines of constant v). Turns each vertex's UV so the
+ * grain follows the part's longest axis: a chair leg's grain runs up the leg, a tabletop's along its
+ * length. The chart a vertex belongs to is read from its normal (box charts: X → (−z, y), Y → (x, −z),
+ * Z → (x, y); turned sides: (arc, y)).
+ */
+function orientGrain(m: Mesh): void {
+  const b = meshBox(m);
+  const s = sizeOf(b);
+  const axis = s[1] >= s[0] && s[1] >= s[2] ? 1 : s[2] > s[0] ? 2 : 0;
+  if (axis === 0) return;
+  const n = m.normals;
+  for (let v = 0; v < m.uvs.length / 2; v++) {
+    const ax = Math.abs(n[v * 3]);
+    const ay = Math.abs(n[v * 3 + 1]);
+    const az = Math.abs(n[v * 3 + 2]);
+    const chartY = ay >= ax && ay >= az;
+    // The grain axis is this chart's v axis: swap so it becomes u.
+    if ((axis === 1 && !chartY) || (axis === 2 && chartY)) {
+      const u = m.uvs[v * 2];
+      m.uvs[v * 2] = m.uvs[v * 2 + 1];
+      m.uvs[v * 2 + 1] = u;
+    }
+  }
+}
+
+function scaleUvs(m: Mesh, tileMetres: number): void {
+  const k = 1 / tileMetres;
+  for (let i = 0; i < m.uvs.length; i++) m.uvs[i] *= k;
+}
+
+function pickPositions(props: Float32Array, numProp: number): Float32Array {
+  const n = props.length / numProp;
+  const out = new Float32Array(n * 3);
+  for (let i = 0; i < n; i++) {
+    out[i * 3] = props[i * numProp];
+    out[i * 3 + 1] = props[i * numProp + 1];
+    out[i * 3 + 2] = props[i * numProp + 2];
+  }
+  return out;
+}
