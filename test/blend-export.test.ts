@@ -14,10 +14,11 @@ import { createBlendWriter, exportWithBlender } from '../src/io/blend.js';
 import { runBlenderScript, withTempDir } from '../src/io/blender.js';
 import { CONVERT_SCRIPT } from '../src/io/blender-scripts/convert.js';
 import {
+  BLEND_CASE_NAMES,
+  BLEND_FAMILY_PROMPTS,
   BLENDER,
   type BlenderFileStats,
   compareImport,
-  EXPORT_CASE_NAMES,
   type ExportCase,
   exportCases,
   inspectInBlender,
@@ -172,7 +173,7 @@ describe('.blend files reopened by Blender', { skip: SKIP_WITHOUT_BLENDER }, () 
 
   before(async () => {
     const dir = await mkdtemp(join(root, 'blend-'));
-    const queue = (await exportCases()).map((c, i) => ({ ...c, i }));
+    const queue = (await exportCases(BLEND_FAMILY_PROMPTS)).map((c, i) => ({ ...c, i }));
     // Two Blender conversions at a time: one per core.
     const worker = async () => {
       for (let c = queue.shift(); c; c = queue.shift()) {
@@ -186,7 +187,7 @@ describe('.blend files reopened by Blender', { skip: SKIP_WITHOUT_BLENDER }, () 
     stats = await inspectInBlender([...written.values()].flatMap((w) => [w.blend, w.glb]));
   });
 
-  for (const name of EXPORT_CASE_NAMES) {
+  for (const name of BLEND_CASE_NAMES) {
     it(`${name}: same objects, counts, materials, textures and bounds as the GLB`, () => {
       const w = written.get(name);
       assert.ok(w, 'case was converted');

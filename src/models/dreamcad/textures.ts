@@ -67,7 +67,7 @@ export interface TextureRequest {
 export const TEXTURE_SIZE = 256;
 
 const cache = new Map<string, Promise<BakedTexture>>();
-const CACHE_LIMIT = 128;
+const CACHE_LIMIT = 48;
 
 export interface BakedTexture {
   texture: Texture;
