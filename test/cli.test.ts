@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
+import sharp from 'sharp';
 import { slugify } from '../src/cli/commands/generate.js';
 
 const CLI = join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
@@ -39,6 +40,23 @@ describe('dream-cad CLI', () => {
     assert.ok(existsSync(join(outDir, 'a-tall-lamp.glb')));
   });
 
+  it('colours the parts from a reference image with --image (palette unless --use-image-as none)', async () => {
+    const ref = join(tmpdir(), `dream-cad-cli-ref-${process.pid}.png`);
+    writeFileSync(
+      ref,
+      await sharp({ create: { width: 40, height: 40, channels: 3, background: '#2459c4' } })
+        .png()
+        .toBuffer(),
+    );
+    const out = join(dir, 'vase.glb');
+    const r = run(['generate', 'a vase', '--image', ref, '-o', out, '--seed', '2']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stderr, /palette: blue \(#2459c4\) → body/);
+    const none = run(['generate', 'a vase', '--image', ref, '--use-image-as', 'none', '-o', out]);
+    assert.equal(none.code, 0, none.stderr);
+    assert.doesNotMatch(none.stderr, /palette:/);
+  });
+
   const bad: [string, string[], Record<string, string>, RegExp][] = [
     ['an empty prompt', ['generate', '  '], {}, /prompt is empty/],
     ['a bad seed', ['generate', 'a mug', '--seed', 'abc'], {}, /--seed must be an integer/],
@@ -48,6 +66,25 @@ describe('dream-cad CLI', () => {
     ['a bad variable', ['models'], { DREAM_CAD_PRECISION: 'fp64' }, /DREAM_CAD_PRECISION.*fp32 or fp16/],
     ['an unknown command', ['bogus'], {}, /unknown command 'bogus'/],
     ['a missing prompt', ['generate'], {}, /missing required argument 'prompt'/],
+    [
+      'a missing image',
+      ['generate', 'a vase', '--image', '/no/such/ref.png'],
+      {},
+      /Cannot read the --image file/,
+    ],
+    [
+      'an image that is not one',
+      ['generate', 'a vase', '--image', CLI],
+      {},
+      /reference image could not be decoded/,
+    ],
+    ['--use-image-as without --image', ['generate', 'a vase', '--use-image-as', 'none'], {}, /needs --image/],
+    [
+      'a bad --use-image-as',
+      ['generate', 'a vase', '--image', CLI, '--use-image-as', 'shape'],
+      {},
+      /Allowed choices are palette, none/,
+    ],
   ];
   for (const [label, args, env, message] of bad) {
     it(`exits 2 with a one-line error on ${label}`, () => {

@@ -510,6 +510,72 @@ describe('uploads, token, rate limit, headers (SQLite)', () => {
     assert.deepEqual([meta.format, meta.width, meta.height], ['png', 64, 48]);
   });
 
+  test('a dreamcad job with a reference image: its colours as a palette (useImageAs)', async () => {
+    // 70 % blue, 30 % orange.
+    const raw = Buffer.alloc(100 * 60 * 4);
+    for (let i = 0; i < 100 * 60; i++)
+      raw.set(i % 100 < 70 ? [36, 89, 196, 255] : [236, 125, 31, 255], i * 4);
+    const png = await sharp(raw, { raw: { width: 100, height: 60, channels: 4 } })
+      .png()
+      .toBuffer();
+    const send = async (fields: Record<string, string>) => {
+      const body = multipart(fields, { name: 'ref.png', type: 'image/png', data: png });
+      const res = await s.app.inject({
+        method: 'POST',
+        url: '/api/jobs',
+        headers: { ...auth, ...body.headers },
+        payload: body.payload,
+      });
+      assert.equal(res.statusCode, 201, res.body);
+      return res.json() as Json;
+    };
+    const done = (id: string) =>
+      waitFor(
+        async () => {
+          const j = (await s.app.inject({ method: 'GET', url: `/api/jobs/${id}` })).json() as Json;
+          return j.status === 'completed' && j;
+        },
+        `job ${id} to complete`,
+        30_000,
+      );
+    const palette = await send({ prompt: 'a lamp', seed: '4' });
+    assert.deepEqual(palette.params, { seed: 4 });
+    const none = await send({ prompt: 'a lamp', seed: '4', useImageAs: 'none' });
+    assert.deepEqual(none.params, { seed: 4, useImageAs: 'none' });
+
+    const job = await done(palette.id);
+    assert.equal(job.result.palette.source, 'image');
+    assert.equal(job.result.palette.colors[0].name, 'blue');
+    assert.deepEqual(
+      job.result.palette.applied.map((a: Json) => [a.role, a.name, a.parts]),
+      [
+        ['main', 'blue', ['shade']],
+        ['secondary', 'orange', ['base', 'pole']],
+      ],
+    );
+    const stored = await s.app.services.queue.store.require(palette.id);
+    assert.deepEqual(stored.result?.metadata?.palette, job.result.palette);
+    const ignored = await done(none.id);
+    assert.equal(ignored.result.palette, undefined);
+
+    const bad = await s.app.inject({
+      method: 'POST',
+      url: '/api/jobs',
+      headers: auth,
+      payload: { prompt: 'a lamp', useImageAs: 'palette' },
+    });
+    assert.equal(bad.statusCode, 400);
+    assert.match(bad.json().detail, /useImageAs needs a reference image/);
+    const wrong = await s.app.inject({
+      method: 'POST',
+      url: '/api/jobs',
+      headers: auth,
+      payload: { prompt: 'a lamp', useImageAs: 'shape' },
+    });
+    assert.equal(wrong.statusCode, 400);
+    assert.match(wrong.json().detail, /useImageAs must be equal to one of the allowed values: palette, none/);
+  });
+
   test('uploads: wrong type 415, undecodable 400, too large 413, bad fields 400', async () => {
     const send = (b: ReturnType<typeof multipart>) =>
       s.app.inject({

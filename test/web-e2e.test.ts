@@ -151,6 +151,7 @@ describe('web app in Chromium', { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is
     const page = await open('/');
     await page.waitForSelector('#model option[value="dreamcad"]', { state: 'attached' });
     await axeAudit(page, 'generate', true);
+    assert.equal(await page.getByLabel('Use the image as').isDisabled(), true, 'no image yet');
     await page.setInputFiles('#image', {
       name: 'notes.png',
       mimeType: 'image/png',
@@ -166,12 +167,18 @@ describe('web app in Chromium', { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is
     await page.setInputFiles('#image', { name: 'ref.png', mimeType: 'image/png', buffer: png });
     await page.waitForSelector('#image-preview:not([hidden])');
     assert.equal(await page.locator('#image-error').textContent(), '');
+    // The image's use is chosen next to it, and sent with the job.
+    const use = page.getByLabel('Use the image as');
+    assert.equal(await use.isEnabled(), true);
+    assert.equal(await use.inputValue(), 'palette');
+    await use.selectOption('none');
     await page.getByLabel('Prompt', { exact: true }).fill('a green cube');
     await page.getByRole('button', { name: 'Generate' }).click();
     await page.waitForURL(/\/job\.html/);
     const id = new URL(page.url()).searchParams.get('id')!;
     const job = (await s.app.inject({ method: 'GET', url: `/api/jobs/${id}` })).json();
     assert.equal(job.hasReferenceImage, true);
+    assert.equal(job.params.useImageAs, 'none');
     await page.screenshot({ path: join(SHOT_DIR, 'generate.png') });
     await page.close();
   });

@@ -61,6 +61,11 @@ export interface JobParams {
   detail?: string;
   /** Formats the user wants; the web app shows these first. Every format can still be downloaded. */
   formats?: string[];
+  /**
+   * What dreamcad does with the job's reference image: 'palette' (the default when there is one: its
+   * dominant colours colour the parts) or 'none'. Passed to the model like every other option.
+   */
+  useImageAs?: 'palette' | 'none';
   [option: string]: unknown;
 }
 

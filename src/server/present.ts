@@ -1,5 +1,6 @@
 import { downloadFormats } from '../jobs/downloads.js';
 import { type GenerationJob, priorityName } from '../jobs/types.js';
+import type { PaletteReport } from '../models/dreamcad/engine.js';
 
 const iso = (t: number | null) => (t == null ? null : new Date(t).toISOString());
 
@@ -36,6 +37,7 @@ export function presentJob(job: GenerationJob) {
           vertexCount: job.result.vertexCount,
           triangleCount: job.result.triangleCount,
           parts: job.result.parts,
+          ...(job.result.metadata?.palette ? { palette: job.result.metadata.palette as PaletteReport } : {}),
         }
       : null,
     links: {

@@ -69,7 +69,18 @@ export const GenerationParams = {
 };
 
 export const CreateJobBody = Type.Object(
-  { prompt: Prompt, ...GenerationParams },
+  {
+    prompt: Prompt,
+    ...GenerationParams,
+    useImageAs: Type.Optional(
+      Type.Enum(['palette', 'none'], {
+        description:
+          'What the model does with the reference image (multipart `image`; only with one). dreamcad: ' +
+          "palette (the default) colours the parts with the image's dominant colours where the prompt " +
+          'names no colour, none ignores the image. Other models ignore it.',
+      }),
+    ),
+  },
   { additionalProperties: false, description: 'A generation job.' },
 );
 
@@ -148,6 +159,41 @@ export const JobSchema = Type.Object(
         vertexCount: Type.Integer(),
         triangleCount: Type.Integer(),
         parts: Type.Integer(),
+        palette: Type.Optional(
+          Type.Object(
+            {
+              source: Type.String({ description: 'Where the colours came from: image.' }),
+              colors: Type.Array(
+                Type.Object({
+                  hex: Type.String(),
+                  rgb: Type.Array(Type.Number(), { description: 'Linear RGB, 0 to 1.' }),
+                  oklab: Type.Array(Type.Number()),
+                  share: Type.Number({ description: 'Fraction of the opaque pixels, 0 to 1.' }),
+                  name: Type.String({ description: 'The nearest colour word.' }),
+                }),
+                { description: 'Dominant colours of the reference image, largest first.' },
+              ),
+              applied: Type.Array(
+                Type.Object({
+                  role: Type.Enum(['main', 'secondary']),
+                  hex: Type.String(),
+                  name: Type.String(),
+                  groups: Type.Array(Type.String()),
+                  parts: Type.Array(Type.String()),
+                }),
+                { description: 'Which colour went to which part groups and parts.' },
+              ),
+              skipped: Type.Array(
+                Type.Object({ role: Type.Enum(['main', 'secondary']), reason: Type.String() }),
+                { description: 'Palette colours that coloured nothing, and why.' },
+              ),
+            },
+            {
+              description:
+                'With useImageAs "palette" (dreamcad): the reference image\'s colours and their use.',
+            },
+          ),
+        ),
       }),
     ),
     links: Type.Object({

@@ -6,6 +6,7 @@ const dropZone = document.getElementById('drop-zone');
 const preview = document.getElementById('image-preview');
 const clearBtn = document.getElementById('image-clear');
 const imageError = document.getElementById('image-error');
+const useImageAs = document.getElementById('useImageAs');
 const tokenInput = document.getElementById('token');
 let maxBytes = 10 * 1024 * 1024;
 let image = null;
@@ -40,6 +41,7 @@ async function takeFile(file) {
   preview.src = URL.createObjectURL(file);
   preview.hidden = false;
   clearBtn.hidden = false;
+  useImageAs.disabled = false;
 }
 
 function clearImage() {
@@ -47,6 +49,7 @@ function clearImage() {
   fileInput.value = '';
   preview.hidden = true;
   clearBtn.hidden = true;
+  useImageAs.disabled = true;
 }
 
 fileInput.addEventListener('change', () => takeFile(fileInput.files[0]));
@@ -89,6 +92,7 @@ form.addEventListener('submit', async (e) => {
     if (image) {
       const data = new FormData();
       for (const [k, v] of Object.entries(fields)) data.append(k, Array.isArray(v) ? v.join(',') : String(v));
+      data.append('useImageAs', useImageAs.value);
       data.append('image', image, image.name);
       job = await api('/api/jobs', { method: 'POST', form: data });
     } else {

@@ -63,6 +63,8 @@ function render(job) {
     if (k !== 'seed') rows.push([k, Array.isArray(v) ? v.join(', ') : v]);
   if (job.result) {
     rows.push(['Triangles', job.result.triangleCount], ['Time', `${job.result.generationTime.toFixed(2)} s`]);
+    for (const a of job.result.palette?.applied ?? [])
+      rows.push([`Image ${a.role} colour`, `${a.name} (${a.hex}): ${a.parts.join(', ')}`]);
   }
   for (const [k, v] of rows) {
     const dt = document.createElement('dt');

@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { type Command, Option } from 'commander';
 import { triangleCount } from '../../asset/asset.js';
 import { getConfig } from '../../config.js';
+import { FileFormatError, InvalidConfigError } from '../../errors.js';
 import { resolveFormat } from '../../io/registry.js';
+import type { PaletteReport } from '../../models/dreamcad/engine.js';
 import { ModelFactory } from '../../models/factory.js';
 import { assertValidPrompt } from '../../utils/prompt.js';
 import { intOption, numberOption } from '../options.js';
@@ -17,6 +20,8 @@ interface GenerateFlags {
   guidance?: number;
   negative?: string;
   fbxWriter?: 'native' | 'blender';
+  image?: string;
+  useImageAs?: 'palette' | 'none';
 }
 
 /** A file name from the first words of a prompt: "A red wooden chair!" → "a-red-wooden-chair". */
@@ -30,6 +35,16 @@ export function slugify(prompt: string): string {
     .slice(0, 48)
     .replace(/-+$/, '');
   return slug || 'model';
+}
+
+/** The bytes of the --image file, with a one-line error when it cannot be read. */
+async function readImage(path: string): Promise<Uint8Array> {
+  try {
+    return await readFile(path);
+  } catch (err) {
+    const why = err instanceof Error && 'code' in err && err.code === 'ENOENT' ? 'no such file' : String(err);
+    throw new FileFormatError(`Cannot read the --image file "${path}": ${why}.`, { cause: err });
+  }
 }
 
 export function register(program: Command): void {
@@ -60,9 +75,19 @@ export function register(program: Command): void {
         'blender',
       ]),
     )
+    .option(
+      '--image <file>',
+      "a reference image (PNG, JPEG, WebP); dreamcad takes the parts' colours from it",
+    )
+    .addOption(
+      new Option(
+        '--use-image-as <use>',
+        'what to do with --image: palette (default: its dominant colours colour the parts the prompt leaves uncoloured) or none',
+      ).choices(['palette', 'none']),
+    )
     .addHelpText(
       'after',
-      '\nExamples:\n  dream-cad generate "a red wooden chair" -o chair.glb\n  dream-cad generate "a tall brass floor lamp" --seed 7 -f obj',
+      '\nExamples:\n  dream-cad generate "a red wooden chair" -o chair.glb\n  dream-cad generate "a tall brass floor lamp" --seed 7 -f obj\n  dream-cad generate "a vase" --image ref.png',
     )
     .action(async (prompt: string, flags: GenerateFlags) => {
       const text = assertValidPrompt(prompt);
@@ -72,6 +97,10 @@ export function register(program: Command): void {
         flags.output ?? join(config.outputDir, `${slugify(text)}.${resolveFormat('', format).extensions[0]}`);
       // Resolve the format before generating, so a typo fails in milliseconds, not after the work.
       resolveFormat(output, format);
+      if (flags.useImageAs && !flags.image) {
+        throw new InvalidConfigError('--use-image-as', '--use-image-as needs --image <file>.');
+      }
+      const image = flags.image ? await readImage(flags.image) : undefined;
       const model = ModelFactory.createModel(flags.model ?? config.defaultModel);
       const progress = createProgressReporter();
       try {
@@ -80,6 +109,7 @@ export function register(program: Command): void {
           numInferenceSteps: flags.steps,
           guidanceScale: flags.guidance,
           negativePrompt: flags.negative,
+          ...(image ? { image, useImageAs: flags.useImageAs ?? 'palette' } : {}),
           onProgress: (p) => progress.update(p.fraction, p.stage),
         });
         progress.update(1, 'saving');
@@ -89,6 +119,10 @@ export function register(program: Command): void {
           `${model.name}: ${result.asset.parts.length} parts, ${tris} triangles, ` +
             `${(result.generationTime * 1000).toFixed(0)} ms, seed ${result.metadata.seed}\n`,
         );
+        const palette = result.metadata.palette as PaletteReport | undefined;
+        for (const a of palette?.applied ?? []) {
+          process.stderr.write(`palette: ${a.name} (${a.hex}) → ${a.parts.join(', ')}\n`);
+        }
         process.stdout.write(`${path}\n`);
       } finally {
         progress.done();

@@ -4,11 +4,12 @@ import { type SdfPrimitive, sdfToMesh } from '../../geometry/sdf.js';
 import { loadSimplifier, simplifyClosed } from '../../geometry/simplify.js';
 import { SolidKit } from '../../geometry/solid.js';
 import { buildSurfaceMesh } from '../../geometry/surface.js';
-import type { Progress } from '../base.js';
+import type { ImageInput, Progress } from '../base.js';
 import { type BuiltPart, type FamilyDefinition, getFamily } from './families/index.js';
 import type { Cavity, RestArea } from './families/types.js';
 import { interpretPrompt } from './interpret/interpret.js';
 import { type Box3, type LayoutItem, layoutScene, type Placement } from './layout.js';
+import { extractPalette, type PaletteColor, paletteColorChoice } from './palette.js';
 import { Rng } from './random.js';
 import type { ObjectSpec, Spec } from './spec.js';
 import { styleHints } from './styles.js';
@@ -42,6 +43,35 @@ export interface DreamcadOptions {
   onProgress?: (p: Progress) => void;
   /** Triangle budget and smoothness per object (default 'medium'). */
   detail?: DetailLevel;
+  /** A reference image (file path, encoded bytes or raw pixels); what it does is `useImageAs`. */
+  image?: ImageInput;
+  /**
+   * 'palette' (the default when `image` is given): the image's dominant colour colours the primary
+   * object's main parts and its second colour the secondary parts, where the prompt names no colour
+   * for them; 'none': the image is ignored. The shape always comes from the prompt.
+   */
+  useImageAs?: ImageUse;
+}
+
+/** What the procedural engine does with a reference image. */
+export type ImageUse = 'palette' | 'none';
+
+/** Colours of the image's palette that are used; smaller clusters (anti-aliased edges, specks) are not. */
+const MIN_PALETTE_SHARE = 0.05;
+
+/** What `metadata.palette` records: the image's colours and which parts took them. */
+export interface PaletteReport {
+  source: 'image';
+  colors: PaletteColor[];
+  applied: Array<{
+    role: 'main' | 'secondary';
+    hex: string;
+    name: string;
+    groups: string[];
+    parts: string[];
+  }>;
+  /** Palette roles that coloured nothing, and why. */
+  skipped: Array<{ role: 'main' | 'secondary'; reason: string }>;
 }
 
 /** Instances of one object beyond this many reuse the builds of the first ones (turned differently). */
@@ -78,6 +108,18 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
   const [wasm] = await Promise.all([getManifold(), loadSimplifier()]);
   const spec = interpretPrompt(prompt, { negativePrompt: options.negativePrompt });
   const detail = DETAIL_LEVELS[options.detail ?? 'medium'];
+  const useImage = options.image !== undefined && (options.useImageAs ?? 'palette') === 'palette';
+  let palette: PaletteColor[] | undefined;
+  if (useImage) {
+    report({ fraction: 0.02, stage: 'reading the reference image' });
+    palette = await extractPalette(options.image!, { colors: 3 });
+  }
+  const usable = (palette ?? []).filter((c) => c.share >= MIN_PALETTE_SHARE);
+  const primary = spec.objects[0].main;
+  const imageColors = {
+    ...(usable[0] && !primary.color ? { main: paletteColorChoice(usable[0]) } : {}),
+    ...(usable[1] ? { secondary: paletteColorChoice(usable[1]) } : {}),
+  };
 
   const built: BuiltInstance[] = [];
   const kits: SolidKit[] = [];
@@ -141,6 +183,7 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
   const materialCache = new Map();
   const stylesByObject = new Map<number, Map<string, GroupStyle>>();
   const parts: AssetPart[] = [];
+  const imageParts: Record<'main' | 'secondary', string[]> = { main: [], secondary: [] };
   for (let k = 0; k < built.length; k++) {
     const b = built[k];
     let styles = stylesByObject.get(b.object);
@@ -151,7 +194,7 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
         spec.objects[b.object],
         b.family,
         present,
-        { textures: detail.textures },
+        { textures: detail.textures, ...(b.object === 0 && palette ? { image: imageColors } : {}) },
         materialCache,
       );
       stylesByObject.set(b.object, styles);
@@ -162,8 +205,10 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
       if (style.grain) orientGrain(p.mesh);
       if (style.tile !== undefined)
         scaleUvs(p.mesh, style.tile === 'object' ? Math.max(0.08, objectSize) : style.tile);
+      const name = scene ? `${names[k]}_${p.name}` : p.name;
+      if (style.image) imageParts[style.image].push(name);
       parts.push({
-        name: scene ? `${names[k]}_${p.name}` : p.name,
+        name,
         mesh: p.mesh,
         material: style.material,
         ...(scene ? { object: names[k] } : {}),
@@ -187,6 +232,7 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
       ignoredWords: spec.ignored,
       detail: options.detail ?? 'medium',
       styles: describeStyles(primaryStyles),
+      ...(palette ? { palette: paletteReport(palette, usable, spec, primaryStyles, imageParts) } : {}),
       ...(scene
         ? {
             objects: built.map((b, k) => ({
@@ -204,6 +250,40 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
   };
 }
 
+/** Which palette colours went to which parts of the primary object, and why the others did not. */
+function paletteReport(
+  colors: PaletteColor[],
+  usable: PaletteColor[],
+  spec: Spec,
+  styles: Map<string, GroupStyle>,
+  parts: Record<'main' | 'secondary', string[]>,
+): PaletteReport {
+  const out: PaletteReport = { source: 'image', colors, applied: [], skipped: [] };
+  const object = spec.objects[0];
+  (['main', 'secondary'] as const).forEach((role, i) => {
+    const color = usable[i];
+    const groups = [...styles].filter(([, s]) => s.image === role).map(([g]) => g);
+    if (color && groups.length > 0) {
+      out.applied.push({ role, hex: color.hex, name: color.name, groups, parts: parts[role] });
+      return;
+    }
+    let reason: string;
+    if (colors.length === 0) reason = 'the image has no opaque pixels';
+    else if (!color)
+      reason =
+        i < colors.length
+          ? `the image's ${role} colour covers less than ${MIN_PALETTE_SHARE * 100} % of it`
+          : 'the image has only one colour';
+    else if (role === 'main')
+      reason = object.main.color
+        ? `the prompt gives the colour (${object.main.color.name})`
+        : 'the prompt names the colours of the main parts';
+    else reason = `no part of the ${object.family} is left to take a second colour`;
+    out.skipped.push({ role, reason });
+  });
+  return out;
+}
+
 function describeStyles(styles: Map<string, GroupStyle>): Record<string, unknown> {
   return Object.fromEntries(
     [...styles].map(([group, s]) => [
@@ -212,6 +292,7 @@ function describeStyles(styles: Map<string, GroupStyle>): Record<string, unknown
         material: s.material.name,
         preset: s.preset,
         source: s.source,
+        ...(s.image ? { image: s.image } : {}),
         ...(s.finishes.length > 0 ? { finishes: s.finishes } : {}),
         ...(s.pattern ? { pattern: s.pattern } : {}),
         ...(s.material.baseColorTexture ? { texture: s.material.baseColorTexture.name } : {}),

@@ -13,8 +13,14 @@ export interface GroupStyle {
   color?: string;
   finishes: string[];
   pattern?: PatternId;
-  /** 'part': named in the prompt; 'main': took the main colour/material; 'style': a style word's default; 'default': the family's choice. */
-  source: 'part' | 'main' | 'style' | 'default';
+  /**
+   * 'part': named in the prompt; 'main': took the main colour/material; 'image': took a colour of the
+   * reference image's palette and nothing from the prompt; 'style': a style word's default; 'default':
+   * the family's choice.
+   */
+  source: 'part' | 'main' | 'image' | 'style' | 'default';
+  /** Which palette colour of the reference image this group took, if any. */
+  image?: 'main' | 'secondary';
   /** How many UV units (metres) one texture tile spans, or 'object' to stretch one tile over the object. */
   tile?: number | 'object';
   /** The texture is wood grain, which should follow the part's length. */
@@ -24,6 +30,12 @@ export interface GroupStyle {
 export interface StyleOptions {
   /** Bake textures (wood grain, patterns); off for the lowest detail level. */
   textures: boolean;
+  /**
+   * Colours from a reference image: `main` acts as if the prompt had named it as the object's colour
+   * (only when the prompt names none); `secondary` goes to the groups that take neither the main colour
+   * nor anything the prompt named.
+   */
+  image?: { main?: ColorChoice; secondary?: ColorChoice };
 }
 
 /**
@@ -32,6 +44,10 @@ export interface StyleOptions {
  * - otherwise the main material goes to the groups that prefer its kind (a fabric lamp → the shade) or,
  *   when none does, to the groups that take the main material; the main colour goes to the groups that
  *   take the main colour, or to the main-material groups when none of those is present;
+ * - a reference image's palette (`options.image`) fills in what the prompt left open: its main colour
+ *   acts as the prompt's main colour when the prompt gives none, its second colour tints the groups
+ *   that take no main colour (a lamp's base and pole), unless the prompt named them or gave them its
+ *   main material; glass, glowing and barely tintable materials (eyes, bulbs, flames) keep theirs;
  * - style words ("rustic") swap the family's default materials of groups the prompt left alone;
  * - finish words of the object apply to every group, the pattern to the colour-taking groups;
  * - a group's default colour only tints its default material, and is skipped when the negative prompt
@@ -53,6 +69,8 @@ export async function styleGroups(
 ): Promise<Map<string, GroupStyle>> {
   const groups = family.groups.filter((g) => present.includes(g.id));
   const main = object.main;
+  // Colours written in the prompt win over the image's.
+  const mainColor = main.color ?? options.image?.main;
   const materialTargets = mainMaterialTargets(main, groups);
   let colorTargets = groups.filter((g) => g.takesMainColor).map((g) => g.id);
   if (colorTargets.length === 0) colorTargets = groups.filter((g) => g.takesMainMaterial).map((g) => g.id);
@@ -82,6 +100,7 @@ export async function styleGroups(
     let color2: ColorChoice | undefined;
     let source: GroupStyle['source'] = 'default';
     let pattern: PatternId | undefined;
+    let image: GroupStyle['image'];
     if (named) {
       preset = own.material ?? styledDefault(group.material, styleDefs);
       color = own.color ?? defaultColor(spec, group, preset);
@@ -90,19 +109,31 @@ export async function styleGroups(
       source = 'part';
     } else {
       const takesMaterial = materialTargets.has(group.id) && main.material !== undefined;
-      const takesColor = colorTargets.includes(group.id) && main.color !== undefined;
+      const takesColor = colorTargets.includes(group.id) && mainColor !== undefined;
       const swapped = styledDefault(group.material, styleDefs);
       preset = takesMaterial ? (main.material as string) : swapped;
-      color = (colorTargets.includes(group.id) ? main.color : undefined) ?? defaultColor(spec, group, preset);
+      color = (colorTargets.includes(group.id) ? mainColor : undefined) ?? defaultColor(spec, group, preset);
       if (colorTargets.includes(group.id)) color2 = main.color2;
       if (group.takesPattern ?? colorTargets.includes(group.id)) pattern = main.pattern;
-      if (takesMaterial || takesColor) source = 'main';
+      if (takesColor && main.color === undefined) image = 'main';
+      else if (
+        options.image?.secondary &&
+        !colorTargets.includes(group.id) &&
+        !takesMaterial &&
+        own?.finishes === undefined &&
+        takesSecondColor(preset)
+      ) {
+        color = options.image.secondary;
+        image = 'secondary';
+      }
+      if (takesMaterial || (takesColor && main.color !== undefined)) source = 'main';
+      else if (image) source = 'image';
       else if (swapped !== group.material) source = 'style';
     }
     if (
       !pattern &&
       group.pattern &&
-      !(own?.color ?? (colorTargets.includes(group.id) ? main.color : undefined))
+      !(own?.color ?? (colorTargets.includes(group.id) ? mainColor : undefined) ?? (image && color))
     ) {
       // The group's own pattern (a watermelon's stripes), unless the prompt recoloured the group.
       pattern = group.pattern.id;
@@ -126,6 +157,7 @@ export async function styleGroups(
       finishes,
       ...(pattern ? { pattern } : {}),
       source,
+      ...(image ? { image } : {}),
       ...(tile !== undefined ? { tile } : {}),
       ...(material.baseColorTexture && !pattern && detailsFor(preset, finishes)[0] === 'grain'
         ? { grain: true }
@@ -197,6 +229,12 @@ async function buildMaterial(
 function contrast(rgb: [number, number, number]): [number, number, number] {
   const lum = 0.2126 * rgb[0] + 0.7152 * rgb[1] + 0.0722 * rgb[2];
   return lum > 0.35 ? [0.03, 0.03, 0.035] : [0.86, 0.85, 0.82];
+}
+
+/** Whether a reference image's second colour may tint this material: not glass, not glowing, tintable. */
+function takesSecondColor(preset: string): boolean {
+  const p = getMaterialPreset(preset);
+  return !p.internal && !p.emissive && p.class !== 'glass' && p.tint >= 0.5;
 }
 
 function styledDefault(preset: string, styles: Array<(typeof STYLES)[number]>): string {

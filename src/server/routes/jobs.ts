@@ -75,6 +75,7 @@ export function toParams(body: {
   guidance?: number;
   detail?: string;
   formats?: string[];
+  useImageAs?: 'palette' | 'none';
 }): JobParams {
   const params: JobParams = {};
   if (body.negativePrompt) params.negativePrompt = body.negativePrompt;
@@ -83,6 +84,7 @@ export function toParams(body: {
   if (body.guidance !== undefined) params.guidanceScale = body.guidance;
   if (body.detail) params.detail = body.detail;
   if (body.formats?.length) params.formats = body.formats;
+  if (body.useImageAs) params.useImageAs = body.useImageAs;
   return params;
 }
 
@@ -101,7 +103,10 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Create a job',
         description:
           'JSON body, or multipart/form-data with the same fields plus an optional `image` file ' +
-          '(PNG, JPEG or WebP) as a reference image. Answers 201 with the job.',
+          '(PNG, JPEG or WebP) as a reference image. With dreamcad the image is a colour palette ' +
+          '(`useImageAs`: palette, the default, or none): the shape comes from the prompt, the parts take ' +
+          "the image's dominant colours where the prompt names none; `result.palette` says which went where. " +
+          'Answers 201 with the job.',
         consumes: ['application/json', 'multipart/form-data'],
         body: CreateJobBody,
         response: { 201: JobSchema, ...errors },
@@ -111,6 +116,14 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const body = request.body;
       const model = body.model ?? config.defaultModel;
       const prompt = checkGeneration(model, body.prompt, !!request.referenceImage);
+      if (body.useImageAs && !request.referenceImage) {
+        throw new HttpProblem(
+          400,
+          'VALIDATION_FAILED',
+          'useImageAs needs a reference image: send the job as multipart/form-data with an `image` file.',
+          [{ path: 'body/useImageAs', message: 'needs a reference image' }],
+        );
+      }
       const referenceImage = request.referenceImage
         ? await storeReferenceImage(request.referenceImage, queue.uploads)
         : null;
