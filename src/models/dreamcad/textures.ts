@@ -33,7 +33,17 @@ export const PATTERNS: readonly PatternDefinition[] = [
   { id: 'plaid', words: ['plaid', 'tartan', 'flannel'], effect: 'crossing bands (tartan)' },
   {
     id: 'spots',
-    words: ['spotted', 'spotty', 'dappled', 'speckled', 'leopard', 'dalmatian', 'camouflage', 'camo'],
+    words: [
+      'spotted',
+      'spots',
+      'spotty',
+      'dappled',
+      'speckled',
+      'leopard',
+      'dalmatian',
+      'camouflage',
+      'camo',
+    ],
     effect: 'irregular blotches of the second colour',
   },
   { id: 'zigzag', words: ['zigzag', 'chevron', 'herringbone'], effect: 'zigzag bands' },

@@ -968,7 +968,8 @@ export const mouse = quadruped({
   species: 'mouse',
   color: 'gray',
   nouns: [{ word: 'mouse' }, { word: 'rat' }, { word: 'hamster' }, { word: 'gerbil' }, { word: 'mice' }],
-  hypernyms: ['rodent', 'murine'],
+  // Hedgehogs, shrews and moles (insectivores) look most like a mouse among the families.
+  hypernyms: ['rodent', 'murine', 'insectivore'],
 });
 export const fox = quadruped({
   id: 'fox',
@@ -1022,6 +1023,8 @@ export const dragon = quadruped({
     { word: 'wyvern' },
     { word: 'drake' },
     { word: 'dinosaur' },
+    { word: 't rex' },
+    { word: 'trex' },
     { word: 'lizard' },
     { word: 'crocodile' },
     { word: 'alligator' },

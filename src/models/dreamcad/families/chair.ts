@@ -14,7 +14,7 @@ export const chair: FamilyDefinition = {
     { word: 'stool', variant: 'stool', exclude: ['backrest'] },
   ],
   related: ['sofa', 'couch', 'bench', 'throne', 'recliner', 'sit', 'sitting', 'furniture', 'ottoman'],
-  variantWords: { dining: 'dining', kitchen: 'dining', office: 'dining' },
+  variantWords: { dining: 'dining', kitchen: 'dining', office: 'dining', bar: 'stool' },
   groups: [
     {
       id: 'seat',
@@ -23,7 +23,15 @@ export const chair: FamilyDefinition = {
       takesMainMaterial: true,
       takesMainColor: true,
     },
-    { id: 'legs', nouns: ['leg', 'legs'], material: 'wood', takesMainMaterial: true, takesMainColor: true },
+    {
+      id: 'legs',
+      nouns: ['leg', 'legs'],
+      material: 'wood',
+      takesMainMaterial: true,
+      takesMainColor: true,
+      // "a stool with three legs"
+      count: [3, 4],
+    },
     {
       id: 'backrest',
       nouns: ['back', 'backrest', 'backs'],
@@ -45,7 +53,7 @@ export const chair: FamilyDefinition = {
   build: buildChair,
 };
 
-function buildChair({ kit, rng, variant, size, has, anchors }: BuildContext): BuiltPart[] {
+function buildChair({ kit, rng, variant, size, has, count, anchors }: BuildContext): BuiltPart[] {
   const arm = variant === 'armchair';
   const seatH = rng.range(0.42, 0.48) * size.height;
   const seatW = (arm ? rng.range(0.5, 0.6) : rng.range(0.4, 0.5)) * size.width;
@@ -66,12 +74,20 @@ function buildChair({ kit, rng, variant, size, has, anchors }: BuildContext): Bu
   const legTop = seatH - seatT + 0.002; // a hair into the seat so no gap shows
   const lx = seatW / 2 - inset - legT / 2;
   const lz = seatD / 2 - inset - legT / 2;
-  const corners: Array<[number, number]> = [
-    [-lx, lz],
-    [lx, lz],
-    [lx, -lz],
-    [-lx, -lz],
-  ];
+  // Three legs: two at the front corners and one at the middle of the back edge.
+  const corners: Array<[number, number]> =
+    count('legs') === 3
+      ? [
+          [-lx, lz],
+          [lx, lz],
+          [0, -lz],
+        ]
+      : [
+          [-lx, lz],
+          [lx, lz],
+          [lx, -lz],
+          [-lx, -lz],
+        ];
   corners.forEach(([x, z], i) => {
     parts.push(
       roundLegs

@@ -75,7 +75,7 @@ export const wallClock: FamilyDefinition = {
   category: 'decor',
   nouns: [
     { word: 'clock' },
-    { word: 'wall clock' },
+    { word: 'wall clock', variant: 'wall' },
     { word: 'alarm clock', variant: 'alarm' },
     { word: 'timepiece' },
     { word: 'grandfather clock', variant: 'grandfather' },

@@ -241,7 +241,12 @@ export const pumpkin = fruit(
 
 export const lemon = fruit(
   'lemon',
-  [{ word: 'lemon' }, { word: 'lime fruit', variant: 'lime' }],
+  [
+    { word: 'lemon' },
+    { word: 'lime fruit', variant: 'lime' },
+    // Also a colour: "a lime" is the fruit, "a lime chair" a colour, as the last noun is the object.
+    { word: 'lime', variant: 'lime' },
+  ],
   'gold',
   {
     r: [0.025, 0.032],
@@ -264,7 +269,7 @@ export const lemon = fruit(
 export const cherry: FamilyDefinition = {
   id: 'cherry',
   category: 'food',
-  nouns: [{ word: 'cherry' }, { word: 'cherries' }],
+  nouns: [{ word: 'cherry' }],
   groups: [skin('crimson'), stemGroup, leafGroup],
   size: { width: [0.049, 0.073], height: [0.044, 0.065], depth: [0.02, 0.031] },
   build(ctx) {

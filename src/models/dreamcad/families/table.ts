@@ -18,13 +18,21 @@ export const table: FamilyDefinition = {
       takesMainMaterial: true,
       takesMainColor: true,
     },
-    { id: 'legs', nouns: ['leg', 'legs'], material: 'wood', takesMainMaterial: true, takesMainColor: true },
+    {
+      id: 'legs',
+      nouns: ['leg', 'legs'],
+      material: 'wood',
+      takesMainMaterial: true,
+      takesMainColor: true,
+      // "a table with three legs", "a long table with six legs"
+      count: [3, 8],
+    },
   ],
   size: { width: [0.4, 1.7], height: [0.38, 0.8], depth: [0.4, 1.25] },
   build: buildTable,
 };
 
-function buildTable({ kit, rng, variant, size }: BuildContext): BuiltPart[] {
+function buildTable({ kit, rng, variant, size, count }: BuildContext): BuiltPart[] {
   const height =
     (variant === 'coffee'
       ? rng.range(0.4, 0.46)
@@ -34,6 +42,7 @@ function buildTable({ kit, rng, variant, size }: BuildContext): BuiltPart[] {
   const topT = rng.range(0.025, 0.045);
   const legT = rng.range(0.04, 0.07);
   const roundLegs = rng.chance(0.35);
+  const legCount = count('legs') ?? 4;
   const parts: BuiltPart[] = [];
   let legSpots: Array<[number, number]>;
 
@@ -46,7 +55,7 @@ function buildTable({ kit, rng, variant, size }: BuildContext): BuiltPart[] {
       uv: { kind: 'cylindrical' },
     });
     const r = radius * rng.range(0.55, 0.7);
-    legSpots = [45, 135, 225, 315].map((a) => [
+    legSpots = Array.from({ length: legCount }, (_, i) => 45 + (360 * i) / legCount).map((a) => [
       r * Math.cos((a * Math.PI) / 180),
       r * Math.sin((a * Math.PI) / 180),
     ]);
@@ -69,12 +78,7 @@ function buildTable({ kit, rng, variant, size }: BuildContext): BuiltPart[] {
     const inset = rng.range(0.03, 0.08) + legT / 2;
     const x = w / 2 - inset;
     const z = d / 2 - inset;
-    legSpots = [
-      [-x, z],
-      [x, z],
-      [x, -z],
-      [-x, -z],
-    ];
+    legSpots = rectLegSpots(legCount, x, z);
   }
 
   const legTop = height - topT + 0.002;
@@ -95,4 +99,29 @@ function buildTable({ kit, rng, variant, size }: BuildContext): BuiltPart[] {
     );
   });
   return parts;
+}
+
+/**
+ * Leg positions under a rectangular top with corners at (±x, ±z): four at the corners; three as two
+ * front corners and the middle of the back; more split between the two long sides, evenly spaced.
+ */
+function rectLegSpots(n: number, x: number, z: number): Array<[number, number]> {
+  if (n === 3)
+    return [
+      [-x, z],
+      [x, z],
+      [0, -z],
+    ];
+  if (n === 4)
+    return [
+      [-x, z],
+      [x, z],
+      [x, -z],
+      [-x, -z],
+    ];
+  const front = Math.ceil(n / 2);
+  const back = n - front;
+  const row = (k: number, zz: number): Array<[number, number]> =>
+    Array.from({ length: k }, (_, i) => [k === 1 ? 0 : -x + (2 * x * i) / (k - 1), zz]);
+  return [...row(front, z), ...row(back, -z)];
 }

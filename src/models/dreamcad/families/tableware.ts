@@ -696,7 +696,7 @@ export const kitchenKnife: FamilyDefinition = {
   category: 'tableware',
   nouns: [
     { word: 'knife' },
-    { word: 'kitchen knife' },
+    { word: 'kitchen knife', variant: 'chef' },
     { word: 'butter knife', variant: 'table' },
     { word: 'cleaver', variant: 'cleaver' },
     { word: 'chef knife' },

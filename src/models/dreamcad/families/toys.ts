@@ -165,7 +165,18 @@ export const chessPiece: FamilyDefinition = {
     { word: 'knight piece', variant: 'knight' },
     { word: 'chess knight', variant: 'knight' },
   ],
-  variantWords: { white: 'white', black: 'black' },
+  // "a black knight chess piece": the piece's name before the generic noun.
+  variantWords: {
+    white: 'white',
+    black: 'black',
+    pawn: 'pawn',
+    rook: 'rook',
+    bishop: 'bishop',
+    queen: 'queen',
+    king: 'king',
+    knight: 'knight',
+  },
+  related: ['chess'],
   groups: [main('piece', ['piece', 'body', 'base'], 'wood', { color: 'ivory' })],
   size: { width: [0.034, 0.042], height: [0.047, 0.11], depth: [0.034, 0.042] },
   build(ctx) {
@@ -885,7 +896,6 @@ export const shoe: FamilyDefinition = {
     { word: 'sneaker', variant: 'sneaker' },
     { word: 'trainer', variant: 'sneaker' },
     { word: 'boot', variant: 'boot' },
-    { word: 'boots', variant: 'boot' },
     { word: 'high heel', variant: 'heel' },
     { word: 'heels', variant: 'heel' },
     { word: 'slipper', variant: 'slipper' },
@@ -971,13 +981,10 @@ export const sock: FamilyDefinition = {
   category: 'clothing',
   nouns: [
     { word: 'sock' },
-    { word: 'socks' },
     { word: 'stocking', variant: 'stocking' },
     { word: 'christmas stocking', variant: 'stocking' },
     { word: 'mitten', variant: 'mitten' },
     { word: 'glove', variant: 'mitten' },
-    { word: 'mittens', variant: 'mitten' },
-    { word: 'gloves', variant: 'mitten' },
   ],
   variantMaterials: { stocking: { sock: ['felt', 'red'] } },
   groups: [
@@ -1595,13 +1602,7 @@ export const gemstone: FamilyDefinition = {
 export const coin: FamilyDefinition = {
   id: 'coin',
   category: 'jewellery',
-  nouns: [
-    { word: 'coin' },
-    { word: 'coins' },
-    { word: 'doubloon' },
-    { word: 'token' },
-    { word: 'gold coin' },
-  ],
+  nouns: [{ word: 'coin' }, { word: 'doubloon' }, { word: 'token' }, { word: 'gold coin' }],
   groups: [metal('gold')],
   size: { width: [0.02, 0.035], height: [0.0018, 0.0022], depth: [0.02, 0.035] },
   build({ kit, rng, size }) {
@@ -1949,6 +1950,7 @@ export const pottedPlant: FamilyDefinition = {
     { word: 'flowerpot' },
     { word: 'planter' },
     { word: 'bonsai', variant: 'bonsai' },
+    { word: 'bonsai tree', variant: 'bonsai' },
     { word: 'monstera' },
   ],
   hypernyms: ['plant', 'vascular plant', 'herb'],
@@ -2199,7 +2201,8 @@ export const rock: FamilyDefinition = {
     { word: 'tree stump', variant: 'stump' },
     { word: 'stump', variant: 'stump' },
   ],
-  hypernyms: ['rock', 'stone', 'natural object'],
+  // Not 'natural object': fruit, sticks and shells are natural objects too, and none is a rock.
+  hypernyms: ['rock', 'stone'],
   variantMaterials: { log: { rock: ['bark', 'saddlebrown'] }, stump: { rock: ['bark', 'saddlebrown'] } },
   groups: [main('rock', ['rock', 'stone', 'body', 'bark', 'wood'], 'stone')],
   size: { width: [0.044, 2.4], height: [0.023, 1.3], depth: [0.035, 2] },

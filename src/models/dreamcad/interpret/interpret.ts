@@ -1,6 +1,6 @@
 import { PromptNotUnderstoodError } from '../../../errors.js';
 import { COLOR_MODIFIERS, type ColorChoice, colorHex, resolveColor } from '../colors.js';
-import { type FamilyDefinition, getFamily } from '../families/index.js';
+import { FAMILIES, type FamilyDefinition, getFamily } from '../families/index.js';
 import { lookupFinish } from '../finishes.js';
 import { getMaterialPreset, MATERIAL_WORDS } from '../materials.js';
 import type {
@@ -26,6 +26,9 @@ import {
   lookupWord,
   MAX_COUNT,
   NEGATIONS,
+  PAIR_NOUNS,
+  PAIRED_FAMILIES,
+  PORTION_WORDS,
   QUANTITY_WORDS,
   RELATION_PHRASES,
   SIZE_WORDS,
@@ -35,6 +38,7 @@ import { applyNegativePrompt } from './negative.js';
 import { parseNumber } from './nlp.js';
 import { excludeGroups, includeGroups } from './part-switches.js';
 import {
+  editDistance,
   type Resolution,
   resolveCompound,
   resolveDirect,
@@ -43,8 +47,11 @@ import {
   resolveWordNet,
   suggestFamilies,
 } from './resolve.js';
-import { annotate, type Token, tokenize } from './tokens.js';
+import { annotate, type Token, tokenize, wordForms } from './tokens.js';
 import { WordNet } from './wordnet.js';
+
+/** First words of family nouns that name the thing rather than its colour or material ("ice cream"). */
+const NAME_ONLY_MODIFIERS: ReadonlySet<string> = new Set(['ice', 'snow', 'salmon']);
 
 /** Limits of the size multipliers, however many size words a prompt stacks. */
 export const MIN_SIZE = 0.25;
@@ -55,8 +62,11 @@ export interface InterpretOptions {
   negativePrompt?: string;
 }
 
-/** A word or phrase of the prompt after the first pass: what it can mean on its own. */
-type Item = { start: number; end: number; text: string; nounable: boolean } & (
+/**
+ * A word or phrase of the prompt after the first pass: what it can mean on its own. `notHead` marks a
+ * word that cannot name the object however it reads ("oak" in "a chair made of oak").
+ */
+type Item = { start: number; end: number; text: string; nounable: boolean; notHead?: boolean } & (
   | { kind: 'filler' }
   | { kind: 'relation'; relation: RelationKind }
   | { kind: 'with' }
@@ -122,6 +132,15 @@ function firstPass(tokens: Token[]): Item[] {
   const hasBreak = (i: number, n: number) => tokens.slice(i + 1, i + n).some((t) => t.breakBefore);
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i];
+    // Family nouns with "of" in them ("loaf of bread", "suit of armor", "pair of scissors") are read as
+    // plain words, so "of" does not split them into two objects.
+    const ofNoun = familyNounWithOf(texts, i, hasBreak);
+    if (ofNoun > 0) {
+      for (let k = i; k < i + ofNoun; k++)
+        items.push({ start: k, end: k + 1, text: texts[k], nounable: false, kind: 'word' });
+      i += ofNoun;
+      continue;
+    }
     const base = (n: number) => ({
       start: i,
       end: i + n,
@@ -177,16 +196,53 @@ function firstPass(tokens: Token[]): Item[] {
         items[k] = { ...it, kind: 'filler' };
       }
     }
-    // "made of oak", "carved from stone": "of" just introduces a material.
+    // "made of oak", "carved from stone": "of" just introduces a material, and the material word
+    // after it is not the object even when it could be ("oak" the tree).
     if (
-      it.kind === 'of' &&
+      (it.kind === 'of' || it.text === 'from') &&
       k > 0 &&
       ['made', 'built', 'carved', 'crafted', 'cast', 'formed', 'consisting'].includes(items[k - 1].text)
     ) {
-      items[k] = { ...it, kind: 'filler' };
+      if (it.kind === 'of') items[k] = { ...it, kind: 'filler' };
+      let j = k + 1;
+      while (j < items.length && items[j].kind === 'filler') j++;
+      if (items[j] && isModifier(items[j])) items[j] = { ...items[j], notHead: true };
     }
   }
   return items;
+}
+
+/** The number of words of a family noun containing "of" that starts at `i` ("loaf of bread": 3), or 0. */
+function familyNounWithOf(texts: string[], i: number, hasBreak: (i: number, n: number) => boolean): number {
+  for (let n = Math.min(longestFamilyNoun(), texts.length - i); n >= 3; n--) {
+    const words = texts.slice(i, i + n);
+    if (!words.slice(1, -1).includes('of') || hasBreak(i, n)) continue;
+    if (lookupFamilyNoun(words.join(' ')) || singularOfPhrase(words)) return n;
+  }
+  return 0;
+}
+
+/** "slices of pizza" → "slice of pizza": a family noun with "of" whose first word is in the plural. */
+function singularOfPhrase(words: string[]): string | undefined {
+  const at = words.indexOf('of');
+  if (at !== 1) return undefined;
+  for (const form of wordForms(words[0]).slice(1)) {
+    const phrase = [form, ...words.slice(1)].join(' ');
+    if (lookupFamilyNoun(phrase)) return phrase;
+  }
+  return undefined;
+}
+
+let variantFillers: Set<string> | undefined;
+
+/** Filler words that some family reads as a variant ("standing" lamp → floor lamp). */
+function isVariantFiller(word: string): boolean {
+  if (!variantFillers) {
+    variantFillers = new Set();
+    for (const f of FAMILIES)
+      for (const w of Object.keys(f.variantWords ?? {})) if (FILLERS.has(w)) variantFillers.add(w);
+  }
+  return variantFillers.has(word);
 }
 
 /** True when the style word at `j` is followed by an object noun before the next boundary ("in a wooden bowl"). */
@@ -230,6 +286,10 @@ function classifyWord(
       return { start: i, end, text: words.join(' '), nounable: false, kind: 'count', value };
     }
   }
+  // "a slice of watermelon", "a stick of dynamite": one portion of what follows; in the plural
+  // ("three pieces of cake") the number before it is the count.
+  if (PORTION_WORDS.has(t.lemma) && tokens[i + 1]?.text === 'of' && !tokens[i + 1].breakBefore)
+    return t.plural ? { ...b, kind: 'filler' } : { ...b, kind: 'count', value: 1, quantity: true };
   const quantity = QUANTITY_WORDS[w] ?? (t.plural ? QUANTITY_WORDS[t.lemma] : undefined);
   if (quantity !== undefined) return { ...b, kind: 'count', value: quantity, quantity: true };
   if (FILLERS.has(w)) return { ...b, kind: 'filler' };
@@ -319,6 +379,8 @@ class Reader {
       }
       if (it.kind === 'filler') {
         this.note(it, 'filler', 'no effect');
+        // "a standing lamp": a filler that a family reads as a variant stays with its phrase.
+        if (isVariantFiller(it.text)) phrase.push(it);
         continue;
       }
       if (!isBoundary(it)) {
@@ -366,12 +428,30 @@ class Reader {
   private closePhrase(phrase: Item[], closedBy: string): void {
     const items = [...this.carried, ...phrase];
     this.carried = [];
-    if (items.length === 0) return;
-    this.content += phrase.length;
+    if (items.every((it) => it.kind === 'filler')) return;
+    this.content += phrase.filter((it) => it.kind !== 'filler').length;
 
     // After "with"/"without": a part of the current object?
     if ((this.mode === 'with' || this.mode === 'without') && this.current !== undefined) {
       if (this.readPartPhrase(items)) return;
+    }
+
+    // "a cactus in a terracotta pot", "a painting in a gilded frame", "a bookshelf full of books": the
+    // place or contents named is a part of the object itself, not a second object.
+    const kind = this.pendingRelation?.kind;
+    if (
+      (kind === 'in' || kind === 'contains') &&
+      this.current !== undefined &&
+      this.current === this.anchor
+    ) {
+      const mode = this.mode;
+      this.mode = 'with';
+      const isPart = this.readPartPhrase(items);
+      this.mode = mode;
+      if (isPart) {
+        this.pendingRelation = undefined;
+        return;
+      }
     }
 
     const head = this.findHead(items);
@@ -420,6 +500,16 @@ class Reader {
       return;
     }
 
+    // "a cup of coffee", "a goblet of wine", "a barrel full of beer": contents named only by a word
+    // related to a family are what the object holds, not a second object to make.
+    const contents = this.mode === 'of' || this.mode === 'with' || kind === 'contains';
+    if (contents && this.current !== undefined && head.resolution.match.method === 'related') {
+      const holder = this.objects[this.current].spec.family;
+      for (const it of items) this.ignore(it, `what the ${holder} holds; not made`);
+      this.pendingRelation = undefined;
+      return;
+    }
+
     const draft = this.makeObject(items, head);
     const index = this.objects.length;
     this.objects.push(draft);
@@ -452,7 +542,10 @@ class Reader {
     const family = draft.family;
     for (let k = items.length - 1; k >= 0; k--) {
       const it = items[k];
-      if (it.kind !== 'word' && !it.nounable) continue;
+      // The last word may be a part even when it is also a colour or material: "with a cork" (the
+      // cap), "with red sand", "with a diamond".
+      const last = k === items.length - 1 && it.end - it.start === 1;
+      if (it.kind !== 'word' && !it.nounable && !last) continue;
       const t = this.tokens[it.start];
       const groups = lookupPartGroups(family, t.text, t.lemma);
       if (groups.length === 0) {
@@ -474,6 +567,16 @@ class Reader {
         else if (other.kind !== 'filler' && !isBoundary(other))
           this.applyModifier(draft, other as ModifierItem, groups);
       }
+      // A part word that is also a colour or material still says what the part is like ("a cork"
+      // stopper, "a ruby"), unless the phrase says otherwise ("red sand").
+      if (
+        (it.kind === 'color' || it.kind === 'material') &&
+        !items.some((o) => o !== it && o.kind === it.kind)
+      ) {
+        const styles = groups.map((g) => (draft.spec.parts[g] ??= {}));
+        if (it.kind === 'color') for (const st of styles) st.color ??= it.color;
+        else for (const st of styles) st.material ??= it.material;
+      }
       return true;
     }
     return false;
@@ -487,25 +590,44 @@ class Reader {
     // Direct nouns first (the last one wins), including runs of words ("teddy bear").
     const longest = longestFamilyNoun();
     for (const k of candidates) {
+      if (items[k].notHead) continue;
       const direct = this.directAt(items, k, longest);
       if (direct) {
-        // A WordNet compound ending here that is not a kind of the head ("sea lion", "hot dog") wins.
+        // A WordNet compound ending here that is not a kind of the head wins ("hot dog" is food), but
+        // only when the word before is a noun-like word of another kind of thing: a colour or size
+        // word describes the head ("a black cat", "a green dragon"), and a compound of the same kind
+        // ("dog house" → building) says less than the head itself.
         const compound = this.compoundAt(items, direct.first, direct.last, true);
-        return compound ?? direct;
+        const overrides =
+          compound !== undefined &&
+          items[direct.first - 1]?.kind === 'word' &&
+          compound.resolution.family.category !== direct.resolution.family.category;
+        return overrides ? compound : direct;
       }
     }
+    const wn = WordNet.shared();
     for (const k of candidates) {
       if (items[k].kind !== 'word') continue;
       const compound = this.compoundAt(items, k, k, false);
       if (compound) return compound;
       const t = this.tokens[items[k].start];
+      const known = wn.has(t.lemma) || wn.has(t.text);
+      // A word ending with a family noun counts only when English agrees that it is a kind of it
+      // ("hummingbird" is a bird, "hedgehog" is no hog); for words English does not know, a near
+      // spelling of a longer noun comes first ("pinapple" is pineapple, not an apple).
+      let compoundWord = resolveCompound(t.lemma);
+      if (compoundWord && known && !isKindOf(t.lemma, compoundWord.noun?.word)) compoundWord = undefined;
+      const spelling = known ? undefined : resolveSpelling(t.text);
+      const closeSpelling =
+        spelling && editDistance(t.text, spelling.noun?.word ?? '') <= 1 ? spelling : undefined;
       const r =
-        resolveCompound(t.lemma) ??
+        closeSpelling ??
+        compoundWord ??
         resolveRelated(t.text, t.lemma) ??
         resolveWordNet(t.lemma) ??
         (t.lemma !== t.text ? resolveWordNet(t.text) : undefined) ??
         // A near spelling only for words English does not know ("chiar"), not for real words we cannot make.
-        (WordNet.shared().has(t.lemma) || WordNet.shared().has(t.text) ? undefined : resolveSpelling(t.text));
+        spelling;
       if (r) return { first: k, last: k, resolution: r };
     }
     return undefined;
@@ -518,9 +640,12 @@ class Reader {
   ): { first: number; last: number; resolution: Resolution } | undefined {
     for (let n = Math.min(longest, k + 1); n >= 1; n--) {
       const span = items.slice(k - n + 1, k + 1);
-      if (span.some((it) => it.end - it.start !== 1)) continue;
+      if (span.some((it) => it.end - it.start !== 1 || it.notHead)) continue;
       const words = span.map((it) => it.text);
-      const r = resolveDirect(words, this.tokens[items[k].start].lemma);
+      const plural = singularOfPhrase(words);
+      const r = plural
+        ? resolveDirect(plural.split(' '))
+        : resolveDirect(words, this.tokens[items[k].start].lemma);
       if (r) return { first: k - n + 1, last: k, resolution: r };
     }
     return undefined;
@@ -588,12 +713,30 @@ class Reader {
       const variant = lookupWord(family.variantWords, first.text);
       if (variant) spec.variant = variant;
     }
+    // So may a family noun's ("a rubber duck", "gold coins", "a paper plane", "a bluebird"), unless the
+    // word only names the thing ("ice cream", "snow globe").
+    if (match.method === 'noun' && headItems.length > 1 && !NAME_ONLY_MODIFIERS.has(headItems[0].text)) {
+      const first = headItems[0];
+      if (first.kind === 'color') spec.main.color = first.color;
+      if (first.kind === 'material') spec.main.material = first.material;
+    }
 
     const headToken = this.tokens[items[head.last].start];
+    // The noun is listed in the plural, so the plural is the thing itself ("glasses", "scissors").
+    const nounIsPlural = noun !== undefined && noun.word.split(' ').pop() === headToken.text;
     let counted = false;
     const rest = [...items.slice(0, head.first), ...items.slice(head.last + 1)];
     for (let k = 0; k < rest.length; k++) {
       const it = rest[k];
+      if (it.kind === 'filler') {
+        // "a standing lamp"
+        const variant = lookupWord(family.variantWords, it.text);
+        if (variant && (!spec.variant || noun?.variant === undefined)) {
+          spec.variant = variant;
+          this.note(it, 'variant', `${family.id} variant "${variant}"`);
+        }
+        continue;
+      }
       // "three-legged", "four drawer": a count before a countable part of this family.
       if (it.kind === 'count' && k + 1 < rest.length && rest[k + 1].kind === 'word') {
         const next = rest[k + 1];
@@ -613,6 +756,11 @@ class Reader {
           continue;
         }
         counted = true;
+        if (it.quantity && it.text === 'pair' && PAIR_NOUNS.has(headToken.text)) {
+          // "a pair of sunglasses" is one pair.
+          this.setCount(draft, { ...it, value: 1 });
+          continue;
+        }
         this.setCount(draft, it);
         continue;
       }
@@ -628,6 +776,28 @@ class Reader {
           continue;
         }
         const other = lookupFamilyNoun(t.text, t.lemma);
+        if (other?.family === family) {
+          // "a bunk bed", "a panda bear": a noun of the same family says which kind.
+          this.understood++;
+          if (other.noun.variant && (!spec.variant || noun?.variant === undefined)) {
+            spec.variant = other.noun.variant;
+            this.note(it, 'variant', `${family.id} variant "${spec.variant}"`);
+          } else this.note(it, 'variant', `the kind of ${family.id}`);
+          continue;
+        }
+        if (family.related?.includes(t.text) || family.related?.includes(t.lemma)) {
+          // "a chess pawn", "a beer barrel": a word that goes with this family.
+          this.understood++;
+          this.note(it, 'variant', `the kind of ${family.id}`);
+          continue;
+        }
+        const groups = lookupPartGroups(family, t.text, t.lemma);
+        if (groups.length > 0) {
+          // "a pepperoni pizza": a part named before the noun is asked for.
+          this.understood++;
+          this.note(it, 'part', `names ${groups.join(', ')}${includeGroups(spec, family, groups)}`);
+          continue;
+        }
         this.ignore(it, other ? `describes the kind of ${family.id}; not used` : 'not understood');
         continue;
       }
@@ -637,20 +807,35 @@ class Reader {
         const variant =
           it.end - it.start === 1 ? lookupWord(family.variantWords, t.text, t.lemma) : undefined;
         if (variant && !(it.kind === 'material' && !family.variantWords?.[t.text])) {
+          if (!spec.variant) spec.variant = variant;
+          // The word still means what it says: "a leather book" is a leather tome, "a white pawn" is
+          // white, "a stone tower" is stone. But on plants a wood names the species, not a material
+          // ("a pine tree"), and a size word's variant is that size already ("a wide dresser").
+          const variantOnly =
+            it.kind === 'size' ||
+            (it.kind === 'material' &&
+              family.category === 'plant' &&
+              getMaterialPreset(it.material).class === 'wood');
+          if (!variantOnly) {
+            this.applyModifier(draft, it, undefined);
+            const note = this.notes[it.start];
+            if (note && spec.variant === variant) note.effect += `; ${family.id} variant "${variant}"`;
+            continue;
+          }
           this.understood++;
-          if (!spec.variant) {
-            spec.variant = variant;
-            this.note(it, 'variant', `${family.id} variant "${variant}"`);
-          } else this.note(it, 'variant', `variant already "${spec.variant}"`);
+          if (spec.variant === variant) this.note(it, 'variant', `${family.id} variant "${variant}"`);
+          else this.note(it, 'variant', `variant already "${spec.variant}"`);
           continue;
         }
         this.applyModifier(draft, it, undefined);
       }
     }
-    // A plural without a number means a few ("oranges in a bowl"), unless the noun itself is plural
-    // ("glasses", "scissors").
-    const nounIsPlural = noun !== undefined && noun.word.split(' ').pop() === headToken.text;
-    if (!counted && headToken.plural && !nounIsPlural) spec.count = DEFAULT_PLURAL_COUNT;
+    // A plural without a number means a few ("oranges in a bowl") or, for things that come in pairs, a
+    // pair ("leather boots"); a noun listed in the plural is one thing ("glasses", "scissors").
+    // "slices of pizza": the plural is the word before "of".
+    const ofPlural = singularOfPhrase(headItems.map((it) => it.text)) !== undefined;
+    if (!counted && ((headToken.plural && !nounIsPlural) || ofPlural))
+      spec.count = PAIRED_FAMILIES.has(family.id) ? 2 : DEFAULT_PLURAL_COUNT;
     return draft;
   }
 
@@ -714,6 +899,11 @@ class Reader {
         return;
       }
       case 'material': {
+        if (styles.every((s) => s.material === it.material)) {
+          // "cast iron": two words for one material.
+          this.note(it, 'material', `material ${it.material} for ${where}`);
+          return;
+        }
         if (styles.every((s) => s.material !== undefined)) {
           this.ignoreUnderstood(it, `a material was already given for ${where}`);
           return;
@@ -835,6 +1025,14 @@ class Reader {
     spec.confidence = Math.round(certainty * (0.6 + 0.4 * share) * 100) / 100;
     return spec;
   }
+}
+
+/** True when WordNet puts `noun` among the ancestors of `word` ("footstool" → stool). */
+function isKindOf(word: string, noun: string | undefined): boolean {
+  if (!noun) return false;
+  return WordNet.shared()
+    .ancestors(word)
+    .some((s) => s.depth > 0 && s.synset.words.includes(noun));
 }
 
 function isModifier(it: Item): it is ModifierItem {

@@ -191,8 +191,43 @@ export const QUANTITY_WORDS: Readonly<Record<string, number>> = {
   quartet: 4,
 };
 
+/**
+ * Words for one portion of something, read as a count of one when "of" follows ("a slice of
+ * watermelon", "a stick of dynamite"); elsewhere they are ordinary words ("a drum with sticks").
+ */
+export const PORTION_WORDS: ReadonlySet<string> = new Set([
+  'piece',
+  'slice',
+  'chunk',
+  'stick',
+  'wedge',
+  'bit',
+  'hunk',
+  'lump',
+]);
+
 /** The count a plural gets when the prompt gives no number ("oranges in a bowl"). */
 export const DEFAULT_PLURAL_COUNT = 3;
+
+/** Nouns that already name a pair: "a pair of sunglasses" is one of them, "a pair of dice" two. */
+export const PAIR_NOUNS: ReadonlySet<string> = new Set([
+  'glasses',
+  'sunglasses',
+  'eyeglasses',
+  'spectacles',
+  'goggles',
+  'scissors',
+  'shears',
+  'chopsticks',
+  'maracas',
+  'skis',
+  'headphones',
+  'earphones',
+  'bongos',
+]);
+
+/** Families whose things come in pairs: a plural without a number means a pair ("leather boots"). */
+export const PAIRED_FAMILIES: ReadonlySet<string> = new Set(['shoe', 'sock']);
 
 /** The most instances of one object a prompt can ask for; more are clamped (and said so). */
 export const MAX_COUNT = 24;
