@@ -410,6 +410,13 @@ const ROWS: Row[] = [
   ['a black cat', { o: 'cat', main: 'black' }],
   ['a ginger kitten', { o: 'cat:baby', main: 'ginger' }],
   ['a cat under a table', { o: ['cat', 'table'], rel: ['0 under 1'] }],
+  // "the" + a family already named refers back to it.
+  ['a table and a lamp on the table', { o: ['table', 'lamp'], rel: ['1 on 0'] }],
+  ['a bowl on a table and an apple in the bowl', { o: ['bowl', 'table', 'apple'], rel: ['0 on 1', '2 in 0'] }],
+  [
+    'a round table with four chairs, a lamp beside the table and three apples in a bowl on the table',
+    { o: ['table:round', 'chair x4', 'lamp', 'apple x3', 'bowl'], rel: ['1 with 0', '2 beside 0', '3 in 4', '4 on 0'] },
+  ],
   ['a white horse', { o: 'horse', main: 'white' }],
   ['a unicorn', { o: 'horse:unicorn' }],
   ['a brown cow', { o: 'cow', main: 'brown' }],

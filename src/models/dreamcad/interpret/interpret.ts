@@ -358,6 +358,8 @@ class Reader {
   private content = 0;
   private understood = 0;
   private globalStyles: string[] = [];
+  /** The phrase being read began with "the" (it may refer back to an object already named). */
+  private definite = false;
 
   constructor(
     readonly prompt: string,
@@ -379,6 +381,7 @@ class Reader {
       }
       if (it.kind === 'filler') {
         this.note(it, 'filler', 'no effect');
+        if (it.text === 'the') this.definite = true;
         // "a standing lamp": a filler that a family reads as a variant stays with its phrase.
         if (isVariantFiller(it.text)) phrase.push(it);
         continue;
@@ -426,6 +429,8 @@ class Reader {
 
   /** Reads one phrase: finds its head noun and applies the words around it. */
   private closePhrase(phrase: Item[], closedBy: string): void {
+    const definite = this.definite;
+    this.definite = false;
     const items = [...this.carried, ...phrase];
     this.carried = [];
     if (items.every((it) => it.kind === 'filler')) return;
@@ -510,6 +515,14 @@ class Reader {
       return;
     }
 
+    // "a table with four chairs and a lamp beside the table": "the" before a family already named
+    // refers back to that object instead of adding another one.
+    const earlier = definite ? this.definiteReference(items, head.resolution.family.id) : undefined;
+    if (earlier !== undefined) {
+      this.referBack(items, head, earlier);
+      return;
+    }
+
     const draft = this.makeObject(items, head);
     const index = this.objects.length;
     this.objects.push(draft);
@@ -533,6 +546,37 @@ class Reader {
     }
     if (this.mode === 'object') this.anchor = index;
     this.pendingRelation = undefined;
+    this.current = index;
+  }
+
+  /** The object a phrase such as "the table" refers back to: the last one of that family, if any. */
+  private definiteReference(items: Item[], family: string): number | undefined {
+    if (items.some((it) => it.kind === 'count')) return undefined;
+    for (let i = this.objects.length - 1; i >= 0; i--) if (this.objects[i].spec.family === family) return i;
+    return undefined;
+  }
+
+  /** Links the pending relation to an earlier object, as if it had just been named again. */
+  private referBack(items: Item[], head: { first: number; last: number }, index: number): void {
+    this.understood++;
+    for (let k = head.first; k <= head.last; k++) {
+      this.note(items[k], 'object', `refers back to the ${this.objects[index].spec.family} named before`);
+    }
+    for (const it of items) {
+      if (it.kind === 'filler' || (items.indexOf(it) >= head.first && items.indexOf(it) <= head.last))
+        continue;
+      if (it.kind === 'word') this.ignore(it, 'not understood');
+      else if (!isBoundary(it) && it.kind !== 'count')
+        this.applyModifier(this.objects[index], it as ModifierItem, undefined);
+    }
+    if (this.pendingRelation && this.anchor !== undefined && this.anchor !== index) {
+      const { kind, words } = this.pendingRelation;
+      if (kind === 'contains')
+        this.relations.push({ subject: index, kind: 'in', target: this.anchor, words });
+      else this.relations.push({ subject: this.anchor, kind, target: index, words });
+    }
+    this.pendingRelation = undefined;
+    this.anchor = index;
     this.current = index;
   }
 
