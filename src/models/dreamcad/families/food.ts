@@ -1386,18 +1386,22 @@ export const cookie: FamilyDefinition = {
   nouns: [
     { word: 'cookie' },
     { word: 'biscuit' },
-    { word: 'cracker' },
+    { word: 'cracker', exclude: ['chips'] },
     { word: 'macaron', variant: 'macaron' },
   ],
+  variantMaterials: { macaron: { cookie: ['food', 'pink'] } },
   groups: [
     colored('cookie', ['cookie', 'biscuit', 'dough', 'body'], 'food', {
       color: 'burlywood',
       takesMainMaterial: true,
-      pattern: { id: 'spots', color2: 'saddlebrown' },
+    }),
+    accent('chips', ['chip', 'chips', 'chocolate chips', 'chocolate'], 'food', {
+      color: 'chocolate',
+      optional: 'on',
     }),
   ],
   size: { width: [0.033, 0.098], height: [0.0081, 0.031], depth: [0.033, 0.099] },
-  build({ kit, rng, variant, size }) {
+  build({ kit, rng, variant, size, has }) {
     if (variant === 'macaron') {
       const r = rng.range(0.018, 0.022) * size.width;
       const shell = (y: number, flip: boolean) => {
@@ -1426,7 +1430,10 @@ export const cookie: FamilyDefinition = {
     }
     const r = rng.range(0.035, 0.045) * size.width;
     const t = rng.range(0.008, 0.012) * size.height;
-    return [
+    const wobble = rng.range(0, 100);
+    // The cookie's outline wobbles a little.
+    const rimAt = (a: number) => r * (1 + 0.04 * Math.sin(a * 5 + wobble));
+    const parts: BuiltPart[] = [
       {
         name: 'cookie',
         group: 'cookie',
@@ -1442,14 +1449,38 @@ export const cookie: FamilyDefinition = {
           32,
         ).warp((xyz, n) => {
           for (let i = 0; i < n; i++) {
-            const a = Math.atan2(xyz[i * 3 + 2], xyz[i * 3]);
-            const k = 1 + 0.04 * Math.sin(a * 5 + r * 100);
+            const k = rimAt(Math.atan2(xyz[i * 3 + 2], xyz[i * 3])) / r;
             xyz[i * 3] *= k;
             xyz[i * 3 + 2] *= k;
           }
         }),
       },
     ];
+    if (has('chips')) {
+      // Small dark chips scattered over the top, each half sunk into the dough.
+      const chips: Solid[] = [];
+      const count = rng.int(8, 12);
+      const placed: Array<[number, number, number]> = [];
+      for (let tries = 0; placed.length < count && tries < 200; tries++) {
+        const d = Math.sqrt(rng.range(0, 1)) * 0.78;
+        const a = rng.range(0, Math.PI * 2);
+        const cr = r * rng.range(0.08, 0.11);
+        const x = Math.cos(a) * d * r;
+        const z = Math.sin(a) * d * r;
+        if (placed.some(([px, pz, pr]) => Math.hypot(px - x, pz - z) < (pr + cr) * 1.3)) continue;
+        placed.push([x, z, cr]);
+        const y = t * (1.1 - 0.11 * d);
+        chips.push(
+          kit
+            .sphere(cr, 10)
+            .scale([1, 0.7, 1])
+            .rotate(0, rng.range(0, 180), 0)
+            .translate(x, y - cr * 0.15, z),
+        );
+      }
+      parts.push({ name: 'chips', group: 'chips', solid: kit.union(chips) });
+    }
+    return parts;
   },
 };
 
