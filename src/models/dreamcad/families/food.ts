@@ -1,5 +1,4 @@
 import type { Vec3 } from '../../../asset/asset.js';
-import { sdfSphere } from '../../../geometry/sdf.js';
 import type { ProfilePoint, Solid } from '../../../geometry/solid.js';
 import { accent, bezier, colored, leafOutline, torus, turned } from './common.js';
 import type { BuildContext, BuiltPart, FamilyDefinition, PartGroup } from './types.js';
@@ -393,36 +392,51 @@ export const grapes: FamilyDefinition = {
   variantWords: { green: 'green', white: 'green', red: 'purple', purple: 'purple' },
   variantMaterials: { green: { body: ['peel', 'yellowgreen'] } },
   groups: [skin('purple'), stemGroup],
-  size: { width: [0.12, 0.19], height: [0.043, 0.064], depth: [0.046, 0.066] },
+  size: { width: [0.12, 0.19], height: [0.05, 0.085], depth: [0.05, 0.085] },
   build(ctx) {
-    const { rng, size } = ctx;
+    const { kit, rng, size } = ctx;
     const r = rng.range(0.009, 0.011) * size.width;
     const h = rng.range(0.1, 0.14) * size.height;
-    // A hanging cone of berries lying on its side, as one blended surface.
-    const prims = [];
-    const rows = Math.round(h / (r * 1.7));
+    // A hanging cone of berries lying on its side: rings of round berries, widest at the stem end and
+    // tapering to a single berry. Each berry is shrunk until it clears those already placed, so the
+    // bunch is a plain compose of separate spheres (no boolean, no slivers).
+    const berries: Solid[] = [];
+    const placed: Array<[x: number, y: number, z: number, r: number]> = [];
+    const rows = Math.max(2, Math.min(9, Math.round(h / (r * 1.8))));
+    const axisY = r * 3.3;
+    const put = (x: number, y: number, z: number, want: number) => {
+      let br = want;
+      for (const [px, py, pz, pr] of placed)
+        br = Math.min(br, Math.hypot(x - px, y - py, z - pz) - pr - r * 0.03);
+      if (br < want * 0.6) return;
+      placed.push([x, y, z, br]);
+      berries.push(kit.sphere(br, 14).translate(x, y, z));
+    };
     for (let i = 0; i < rows; i++) {
-      const t = i / Math.max(1, rows - 1);
-      const ring = Math.max(1, Math.round(6 * (1 - t * 0.8)));
-      const rr = r * 1.8 * (1 - t * 0.85);
+      const t = i / (rows - 1);
+      const ring = Math.max(1, Math.round(7 * (1 - t * 0.85)));
+      const rr = ring === 1 ? 0 : r * 2.3 * (1 - t * 0.75);
+      const x = h * t - h / 2;
       for (let k = 0; k < ring; k++) {
         const a = (k / ring) * Math.PI * 2 + i * 0.6 + rng.range(-0.2, 0.2);
-        prims.push(sdfSphere([h * t - h / 2, r * 2.8 + Math.sin(a) * rr, Math.cos(a) * rr], r, r * 0.15));
+        put(
+          x + rng.range(-0.2, 0.2) * r,
+          axisY + Math.sin(a) * rr,
+          Math.cos(a) * rr,
+          r * rng.range(0.95, 1.08),
+        );
       }
     }
     const parts: BuiltPart[] = [
-      { name: 'body', group: 'body', mesh: ctx.sdf(prims, r / 1.7), creaseAngle: 70 },
+      { name: 'body', group: 'body', solid: kit.compose(berries), creaseAngle: 60 },
     ];
     if (ctx.has('stem'))
       parts.push({
         name: 'stem',
         group: 'stem',
-        solid: ctx.kit.cylinderBetween(
-          [-h / 2 - r * 0.5, r * 2.8, 0],
-          [-h / 2 - r * 2.5, r * 3.2, 0],
-          0.0018,
-          { segments: 6 },
-        ),
+        solid: kit.cylinderBetween([-h / 2 + r * 0.5, r * 3.3, 0], [-h / 2 - r * 2.5, r * 3.9, 0], 0.0022, {
+          segments: 6,
+        }),
       });
     return parts;
   },
