@@ -36,7 +36,7 @@ const SIZES: Record<string, SizeRange> = {
   hippo: { width: [1.3, 2], height: [1.7, 2.5], depth: [3.7, 5.3] },
   rhino: { width: [1.2, 1.8], height: [1.6, 2.4], depth: [4, 5.8] },
   squirrel: { width: [0.087, 0.13], height: [0.17, 0.25], depth: [0.32, 0.46] },
-  dragon: { width: [0.94, 1.4], height: [2.8, 4.1], depth: [5, 7] },
+  dragon: { width: [1.6, 2.7], height: [2.8, 4.4], depth: [5.2, 7.6] },
   bird: { width: [0.073, 0.11], height: [0.15, 0.21], depth: [0.19, 0.28] },
   chicken: { width: [0.18, 0.26], height: [0.43, 0.6], depth: [0.5, 0.7] },
   duck: { width: [0.2, 0.29], height: [0.36, 0.5], depth: [0.59, 0.83] },
@@ -87,6 +87,14 @@ interface Quadruped {
   tusks?: boolean;
   /** A body that sits rather than stands (rabbit) is drawn crouched. */
   crouch?: boolean;
+  /** Scales round ears (a mouse's are big); 1 when absent. */
+  earScale?: number;
+  /** Scales a thin or long tail's length; a long tail then curls down to the ground (a mouse's). */
+  tailScale?: number;
+  /** Radius of the snout's tip as a share of the head (0.38 when absent; small for a pointed snout). */
+  snoutTip?: number;
+  /** A broad, heavy muzzle (a hippo's). */
+  muzzle?: boolean;
 }
 
 const SPECIES: Record<string, Quadruped> = {
@@ -303,10 +311,13 @@ const SPECIES: Record<string, Quadruped> = {
     leg: 0.06,
     neck: 0.05,
     neckRise: 20,
-    head: 0.3,
-    snout: 0.18,
+    head: 0.24,
+    snout: 0.2,
     ears: 'round',
     tail: 'long',
+    earScale: 2,
+    tailScale: 2,
+    snoutTip: 0.1,
   },
   fox: {
     length: 0.65,
@@ -352,7 +363,7 @@ const SPECIES: Record<string, Quadruped> = {
     length: 3.0,
     height: 1.5,
     girth: 0.45,
-    deep: 0.55,
+    deep: 0.4,
     leg: 0.08,
     neck: 0.08,
     neckRise: 5,
@@ -360,18 +371,19 @@ const SPECIES: Record<string, Quadruped> = {
     snout: 0.15,
     ears: 'small',
     tail: 'short',
+    muzzle: true,
   },
   rhino: {
     length: 3.0,
     height: 1.7,
     girth: 0.4,
-    deep: 0.5,
+    deep: 0.42,
     leg: 0.07,
     neck: 0.1,
     neckRise: 5,
     head: 0.18,
-    snout: 0.18,
-    ears: 'small',
+    snout: 0.2,
+    ears: 'pointy',
     tail: 'thin',
     horns: 'rhino',
   },
@@ -389,20 +401,6 @@ const SPECIES: Record<string, Quadruped> = {
     tail: 'bushy',
     crouch: true,
   },
-  dragon: {
-    length: 3.0,
-    height: 1.6,
-    girth: 0.3,
-    deep: 0.4,
-    leg: 0.06,
-    neck: 0.6,
-    neckRise: 50,
-    head: 0.14,
-    snout: 0.18,
-    ears: 'none',
-    tail: 'long',
-    horns: 'goat',
-  },
 };
 
 interface QuadFamily {
@@ -418,7 +416,6 @@ interface QuadFamily {
   /** Default material of the coat (fur, or scales, skin). */
   coat?: string;
   extraGroups?: PartGroup[];
-  wings?: boolean;
 }
 
 function coatGroup(q: QuadFamily): PartGroup {
@@ -500,8 +497,16 @@ function quadrupedPrims(
         [0, headAt[1] - headR * 0.1, headAt[2] + headR * 0.3],
         snoutTip,
         headR * 0.55,
-        headR * 0.38,
+        headR * (q.snoutTip ?? 0.38),
         headR * 0.3,
+      ),
+    );
+  if (q.muzzle)
+    prims.push(
+      sdfEllipsoid(
+        [0, snoutTip[1] + headR * 0.05, snoutTip[2] - headR * 0.35],
+        [headR * 0.95, headR * 0.7, headR * 0.75],
+        headR * 0.35,
       ),
     );
   // Ears.
@@ -529,8 +534,14 @@ function quadrupedPrims(
     else if (q.ears === 'round')
       prims.push(
         sdfEllipsoid(
-          [s * headR * (q.trunk ? 1.1 : 0.65), earY - (q.trunk ? headR * 0.4 : 0), headAt[2] - headR * 0.15],
-          q.trunk ? [headR * 0.2, headR * 1.1, headR * 0.9] : [headR * 0.28, headR * 0.28, headR * 0.12],
+          [
+            s * headR * (q.trunk ? 1.1 : 0.65 + 0.15 * ((q.earScale ?? 1) - 1)),
+            earY - (q.trunk ? headR * 0.4 : 0) + headR * 0.2 * ((q.earScale ?? 1) - 1),
+            headAt[2] - headR * 0.15,
+          ],
+          q.trunk
+            ? [headR * 0.2, headR * 1.1, headR * 0.9]
+            : [headR * 0.28 * (q.earScale ?? 1), headR * 0.28 * (q.earScale ?? 1), headR * 0.12],
           headR * 0.1,
         ),
       );
@@ -579,9 +590,27 @@ function quadrupedPrims(
   const tailBase: Vec3 = [0, cy + deep * 0.25, -L * 0.5];
   const wag = rng.range(-0.3, 0.3);
   if (q.tail === 'thin' || q.tail === 'long' || q.tail === 'tuft') {
-    const len = (q.tail === 'long' ? 0.55 : 0.35) * L;
+    const len = (q.tail === 'long' ? 0.55 : 0.35) * L * (q.tailScale ?? 1);
     const tip: Vec3 = [wag * len, cy - deep * (q.tail === 'long' ? 0.1 : 0.4), -L * 0.5 - len * 0.6];
-    prims.push(sdfCapsule(tailBase, tip, legR * 0.55, legR * 0.3, legR * 0.4));
+    if (q.tailScale) {
+      // A long, thin tail that drops to the ground and curls out to the side (+X).
+      const path = bezier(
+        tailBase,
+        [0, legR, -L * 0.5 - len * 0.5],
+        [len * 0.45, legR * 0.6, -L * 0.5 - len * 0.7],
+        8,
+      );
+      for (let i = 0; i + 1 < path.length; i++)
+        prims.push(
+          sdfCapsule(
+            path[i],
+            path[i + 1],
+            legR * (0.5 - i * 0.035),
+            legR * (0.5 - (i + 1) * 0.035),
+            legR * 0.2,
+          ),
+        );
+    } else prims.push(sdfCapsule(tailBase, tip, legR * 0.55, legR * 0.3, legR * 0.4));
     if (q.tail === 'tuft') prims.push(sdfEllipsoid(tip, [legR * 0.6, legR * 1.2, legR * 0.6], legR * 0.3));
   } else if (q.tail === 'bushy') {
     const tip: Vec3 = [wag * L * 0.2, cy, -L * 0.5 - L * 0.45];
@@ -597,10 +626,6 @@ function quadruped(q: QuadFamily): FamilyDefinition {
   const groups: PartGroup[] = [coatGroup(q), eyesGroup];
   const spec = SPECIES[q.species];
   if (spec.horns || spec.tusks) groups.push(hornsGroup);
-  if (q.wings)
-    groups.push(
-      colored('wings', ['wing', 'wings'], q.coat ?? 'fur', { color: q.color, takesMainMaterial: true }),
-    );
   groups.push(...(q.extraGroups ?? []));
   return {
     id: q.id,
@@ -717,14 +742,36 @@ function quadruped(q: QuadFamily): FamilyDefinition {
               ),
             });
         } else {
+          // A big front horn curving back over the snout and a smaller one behind it.
+          const horn = (base: Vec3, tall: number, r: number) => {
+            const path = bezier(
+              base,
+              [base[0], base[1] + tall * 0.6, base[2] + tall * 0.1],
+              [base[0], base[1] + tall, base[2] - tall * 0.3],
+              8,
+            );
+            return kit.tube(
+              path,
+              path.map((_, j) => r * Math.max(0.04, 1 - j / 8)),
+              { segments: 10 },
+            );
+          };
           parts.push({
             name: 'horn',
             group: 'horns',
-            solid: kit.cylinderBetween(
-              [snoutTip[0], snoutTip[1] + headR * 0.2, snoutTip[2] - headR * 0.3],
-              [snoutTip[0], snoutTip[1] + headR * 1.3, snoutTip[2] - headR * 0.1],
-              headR * 0.25,
-              { radiusTop: 0.002, segments: 10 },
+            solid: horn(
+              [0, snoutTip[1] + headR * 0.15, snoutTip[2] - headR * 0.45],
+              headR * 1.7,
+              headR * 0.32,
+            ),
+          });
+          parts.push({
+            name: 'rear_horn',
+            group: 'horns',
+            solid: horn(
+              [0, snoutTip[1] + headR * 0.35, snoutTip[2] - headR * 1.25],
+              headR * 0.8,
+              headR * 0.22,
             ),
           });
         }
@@ -746,29 +793,6 @@ function quadruped(q: QuadFamily): FamilyDefinition {
               path.map((_, j) => headR * 0.1 * (1 - j / 10)),
               { segments: 8 },
             ),
-          });
-        }
-      }
-      if (q.wings) {
-        for (const [i, s] of [-1, 1].entries()) {
-          const wing = kit
-            .extrude(
-              [
-                [0, 0],
-                [L * 0.6, L * 0.1],
-                [L * 0.75, L * 0.45],
-                [L * 0.45, L * 0.3],
-                [L * 0.3, L * 0.42],
-                [L * 0.1, L * 0.2],
-              ],
-              0.02 * k,
-            )
-            .rotate(0, s > 0 ? -90 : 90, 0)
-            .rotate(0, 0, s * 35);
-          parts.push({
-            name: `wing_${i + 1}`,
-            group: 'wings',
-            solid: wing.translate(s * spec.girth * L * 0.3, spec.height * k * 0.75, L * 0.15),
           });
         }
       }
@@ -1012,12 +1036,14 @@ export const squirrel = quadruped({
   nouns: [{ word: 'squirrel' }, { word: 'chipmunk' }, { word: 'raccoon' }, { word: 'beaver' }],
   hypernyms: ['squirrel', 'sciurid'],
 });
-export const dragon = quadruped({
+/**
+ * A dragon: a low, heavy four-legged body with a long S-curved neck, a wedge head with swept-back horns,
+ * a long tapering tail, a crest of spines from the head to the tail tip, and two raised bat wings (arm
+ * and finger bones with a scalloped membrane between them). Faces +Z.
+ */
+export const dragon: FamilyDefinition = {
   id: 'dragon',
-  species: 'dragon',
-  color: 'darkgreen',
-  coat: 'scales',
-  wings: true,
+  category: 'animal',
   nouns: [
     { word: 'dragon' },
     { word: 'wyvern' },
@@ -1030,7 +1056,305 @@ export const dragon = quadruped({
     { word: 'alligator' },
   ],
   hypernyms: ['reptile', 'saurian'],
-});
+  groups: [
+    colored('body', ['body', 'fur', 'coat', 'skin', 'hide', 'wool', 'scales'], 'scales', {
+      color: 'forestgreen',
+      takesMainMaterial: true,
+    }),
+    eyesGroup,
+    hornsGroup,
+    colored('wings', ['wing', 'wings'], 'scales', { color: 'darkolivegreen', takesMainMaterial: true }),
+  ],
+  size: SIZES.dragon,
+  build(ctx) {
+    const { kit, rng, size } = ctx;
+    const k = rng.range(0.9, 1.1) * size.width;
+    const L = rng.range(1.9, 2.3) * k; // torso length
+    const w = L * 0.3; // torso width
+    const deep = L * 0.34;
+    const legR = L * 0.07;
+    const belly = rng.range(0.36, 0.42) * L;
+    const cy = belly + deep / 2;
+    const blend = deep * 0.25;
+    const prims: SdfPrimitive[] = [];
+    prims.push(sdfEllipsoid([0, cy, 0], [w / 2, deep / 2, L * 0.5]));
+    prims.push(sdfEllipsoid([0, cy + deep * 0.08, L * 0.3], [w * 0.58, deep * 0.55, L * 0.26], blend));
+    prims.push(sdfEllipsoid([0, cy - deep * 0.02, -L * 0.3], [w * 0.5, deep * 0.48, L * 0.24], blend));
+    // Legs: thick thighs, bent knees, clawed feet pointing forward.
+    for (const [sx, sz] of [
+      [-1, 1],
+      [1, 1],
+      [-1, -1],
+      [1, -1],
+    ] as const) {
+      const top: Vec3 = [sx * w * 0.38, cy, sz * L * 0.33];
+      const knee: Vec3 = [sx * w * 0.55, belly * 0.5, sz * L * 0.33 + (sz > 0 ? -1 : 1) * legR * 0.8];
+      const foot: Vec3 = [sx * w * 0.55, legR * 0.7, sz * L * 0.33 + legR * 0.3];
+      prims.push(sdfCapsule(top, knee, legR * (sz > 0 ? 1.5 : 1.9), legR, blend));
+      prims.push(sdfCapsule(knee, foot, legR, legR * 0.8, legR * 0.3));
+      prims.push(
+        sdfEllipsoid(
+          [foot[0], legR * 0.45, foot[2] + legR * 0.9],
+          [legR * 1.2, legR * 0.45, legR * 1.8],
+          legR * 0.5,
+        ),
+      );
+    }
+    // Neck: an S-curve rising from the chest.
+    const neckBase: Vec3 = [0, cy + deep * 0.15, L * 0.45];
+    const headR = L * rng.range(0.13, 0.15);
+    const headAt: Vec3 = [0, cy + L * rng.range(0.8, 0.92), L * rng.range(0.88, 0.98)];
+    const neck = cubic(
+      neckBase,
+      [0, neckBase[1] + L * 0.35, neckBase[2] + L * 0.35],
+      [0, headAt[1] - L * 0.1, headAt[2] - L * 0.45],
+      [0, headAt[1] - headR * 0.2, headAt[2] - headR * 0.4],
+      7,
+    );
+    for (let i = 0; i + 1 < neck.length; i++) {
+      const t0 = i / (neck.length - 1);
+      const t1 = (i + 1) / (neck.length - 1);
+      const r = (t: number) => deep * 0.34 * (1 - t) + headR * 0.6 * t;
+      prims.push(sdfCapsule(neck[i], neck[i + 1], r(t0), r(t1), blend * 0.6));
+    }
+    // Head: a skull and a long, slightly drooping muzzle with a jaw.
+    prims.push(sdfEllipsoid(headAt, [headR * 0.8, headR * 0.75, headR], headR * 0.3));
+    const snoutTip: Vec3 = [0, headAt[1] - headR * 0.35, headAt[2] + headR * 2.3];
+    prims.push(
+      sdfCapsule(
+        [0, headAt[1] - headR * 0.05, headAt[2] + headR * 0.4],
+        snoutTip,
+        headR * 0.6,
+        headR * 0.32,
+        headR * 0.3,
+      ),
+    );
+    prims.push(
+      sdfCapsule(
+        [0, headAt[1] - headR * 0.5, headAt[2]],
+        [0, headAt[1] - headR * 0.7, headAt[2] + headR * 1.9],
+        headR * 0.45,
+        headR * 0.22,
+        headR * 0.25,
+      ),
+    );
+    // Brow ridges above the eyes.
+    for (const s of [-1, 1])
+      prims.push(
+        sdfEllipsoid(
+          [s * headR * 0.5, headAt[1] + headR * 0.5, headAt[2] + headR * 0.55],
+          [headR * 0.28, headR * 0.18, headR * 0.4],
+          headR * 0.15,
+        ),
+      );
+    // Tail: long and tapering, sweeping to one side and down to the ground.
+    const sweep = rng.pick([-1, 1]) * rng.range(0.35, 0.6);
+    const tailLen = L * rng.range(1.45, 1.65);
+    const tail = cubic(
+      [0, cy + deep * 0.05, -L * 0.45],
+      [0, cy - deep * 0.1, -L * 0.45 - tailLen * 0.4],
+      [sweep * tailLen * 0.2, legR * 1.2, -L * 0.45 - tailLen * 0.75],
+      [sweep * tailLen * 0.55, legR * 0.5, -L * 0.45 - tailLen * 0.85],
+      10,
+    );
+    const tailR = (t: number) => deep * 0.32 * (1 - t) + legR * 0.25 * t;
+    for (let i = 0; i + 1 < tail.length; i++)
+      prims.push(
+        sdfCapsule(
+          tail[i],
+          tail[i + 1],
+          tailR(i / (tail.length - 1)),
+          tailR((i + 1) / (tail.length - 1)),
+          i === 0 ? blend : blend * 0.3,
+        ),
+      );
+    const extent = Math.max(L * 1.6 + tailLen, headAt[1]);
+    const parts: BuiltPart[] = [
+      { name: 'body', group: 'body', mesh: ctx.sdf(prims, extent / 60), creaseAngle: 75 },
+    ];
+    // Eyes under the brows, nostrils at the muzzle's tip.
+    const eyes: Solid[] = [];
+    for (const s of [-1, 1])
+      eyes.push(
+        kit
+          .sphere(headR * 0.17, 10)
+          .translate(s * headR * 0.58, headAt[1] + headR * 0.25, headAt[2] + headR * 0.55),
+      );
+    parts.push({ name: 'eyes', group: 'eyes', solid: kit.compose(eyes) });
+    const nostrils: Solid[] = [];
+    for (const s of [-1, 1])
+      nostrils.push(
+        kit
+          .sphere(headR * 0.09, 8)
+          .translate(s * headR * 0.17, snoutTip[1] + headR * 0.22, snoutTip[2] - headR * 0.05),
+      );
+    parts.push({ name: 'nose', group: 'eyes', solid: kit.compose(nostrils) });
+    // Horns: long, swept back from the back of the skull.
+    for (const [i, s] of [-1, 1].entries()) {
+      const base: Vec3 = [s * headR * 0.45, headAt[1] + headR * 0.45, headAt[2] - headR * 0.35];
+      const path = bezier(
+        base,
+        [s * headR * 0.75, base[1] + headR * 0.9, base[2] - headR * 0.8],
+        [s * headR * 0.95, base[1] + headR * 1.1, base[2] - headR * 2.2],
+        8,
+      );
+      parts.push({
+        name: `horn_${i + 1}`,
+        group: 'horns',
+        solid: kit.tube(
+          path,
+          path.map((_, j) => headR * 0.2 * (1 - j / 9)),
+          { segments: 8 },
+        ),
+      });
+    }
+    // A crest of spines along the top of the neck, back and tail.
+    // `ahead` points along the crest towards the head; spines stand out of the curve's upper (or, on the
+    // upright neck, back) side and lean away from the head.
+    const spineAt = (p: Vec3, ahead: Vec3, r: number, h: number): Solid => {
+      const tl = Math.hypot(ahead[1], ahead[2]) || 1;
+      const t: Vec3 = [0, ahead[1] / tl, ahead[2] / tl];
+      const nrm: Vec3 = [0, t[2], -t[1]];
+      const base: Vec3 = [p[0], p[1] + nrm[1] * r * 0.8, p[2] + nrm[2] * r * 0.8];
+      const tip: Vec3 = [
+        base[0],
+        base[1] + nrm[1] * h - t[1] * h * 0.45,
+        base[2] + nrm[2] * h - t[2] * h * 0.45,
+      ];
+      return kit.cylinderBetween(base, tip, h * 0.42, { radiusTop: h * 0.02, segments: 6 });
+    };
+    const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
+    const spines: Solid[] = [];
+    for (let i = 1; i < neck.length - 1; i++) {
+      const t = i / (neck.length - 1);
+      const r = deep * 0.34 * (1 - t) + headR * 0.6 * t;
+      spines.push(spineAt(neck[i], sub(neck[i + 1], neck[i - 1]), r, headR * 0.5));
+    }
+    for (let i = 0; i < 4; i++)
+      spines.push(spineAt([0, cy, L * (0.3 - i * 0.22)], [0, 0, 1], deep * 0.52, headR * 0.7));
+    for (let i = 1; i < tail.length - 2; i++) {
+      const r = tailR(i / (tail.length - 1));
+      spines.push(spineAt(tail[i], sub(tail[i - 1], tail[i + 1]), r, Math.max(r * 1.1, headR * 0.2)));
+    }
+    parts.push({ name: 'spines', group: 'horns', solid: kit.union(spines) });
+    // Wings: bat wings raised in a V, drawn flat (x out along the span, y forwards) and then tilted up.
+    const W = L * rng.range(0.95, 1.1);
+    const lift = (rng.range(62, 72) * Math.PI) / 180;
+    const tips: Array<[number, number]> = [
+      [W, W * 0.1],
+      [W * 0.92, -W * 0.32],
+      [W * 0.68, -W * 0.62],
+      [W * 0.35, -W * 0.72],
+    ];
+    const wrist: [number, number] = [W * 0.45, W * 0.3];
+    const root: [number, number] = [W * 0.02, -W * 0.55];
+    const outline: Array<[number, number]> = [[0, W * 0.05], wrist, tips[0]];
+    const scallop = (a: [number, number], b: [number, number]) => {
+      // A concave curve between two finger tips, bowing towards the wrist.
+      const mid: [number, number] = [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
+      const pull: [number, number] = [
+        mid[0] + (wrist[0] - mid[0]) * 0.28,
+        mid[1] + (wrist[1] - mid[1]) * 0.28,
+      ];
+      for (let j = 1; j < 5; j++) {
+        const t = j / 5;
+        const u = 1 - t;
+        outline.push([
+          u * u * a[0] + 2 * u * t * pull[0] + t * t * b[0],
+          u * u * a[1] + 2 * u * t * pull[1] + t * t * b[1],
+        ]);
+      }
+      outline.push(b);
+    };
+    for (let j = 0; j + 1 < tips.length; j++) scallop(tips[j], tips[j + 1]);
+    scallop(tips[tips.length - 1], root);
+    const membraneT = W * 0.02;
+    for (const [i, s] of [-1, 1].entries()) {
+      const shoulder: Vec3 = [s * w * 0.3, cy + deep * 0.35, L * 0.18];
+      const U: Vec3 = [s * Math.cos(lift), Math.sin(lift), -0.35];
+      const ul = Math.hypot(U[0], U[1], U[2]);
+      const u: Vec3 = [U[0] / ul, U[1] / ul, U[2] / ul];
+      const v: Vec3 = [0, 0.12, 1];
+      // Make v perpendicular to u, then n = u × v (a proper rotation on both sides).
+      const dv = u[0] * v[0] + u[1] * v[1] + u[2] * v[2];
+      let vv: Vec3 = [v[0] - dv * u[0], v[1] - dv * u[1], v[2] - dv * u[2]];
+      const vl = Math.hypot(vv[0], vv[1], vv[2]);
+      vv = [vv[0] / vl, vv[1] / vl, vv[2] / vl];
+      const n: Vec3 = [u[1] * vv[2] - u[2] * vv[1], u[2] * vv[0] - u[0] * vv[2], u[0] * vv[1] - u[1] * vv[0]];
+      const at = (x: number, y: number): Vec3 => [
+        shoulder[0] + u[0] * x + vv[0] * y,
+        shoulder[1] + u[1] * x + vv[1] * y,
+        shoulder[2] + u[2] * x + vv[2] * y,
+      ];
+      const membrane = kit
+        .extrude(outline, membraneT)
+        .transform([
+          u[0],
+          u[1],
+          u[2],
+          0,
+          vv[0],
+          vv[1],
+          vv[2],
+          0,
+          n[0],
+          n[1],
+          n[2],
+          0,
+          shoulder[0],
+          shoulder[1],
+          shoulder[2],
+          1,
+        ]);
+      const boneR = W * 0.028;
+      const bones: Solid[] = [
+        kit.cylinderBetween(at(W * 0.03, W * 0.06), at(...wrist), boneR * 1.3, {
+          radiusTop: boneR,
+          segments: 8,
+        }),
+        kit.sphere(boneR * 1.5, 8).translate(...at(...wrist)),
+        kit.cylinderBetween(at(...wrist), at(wrist[0] + W * 0.06, wrist[1] + W * 0.1), boneR * 0.8, {
+          radiusTop: boneR * 0.1,
+          segments: 6,
+        }),
+      ];
+      // Fingers stop just short of the membrane's corners (coincident vertices make slivers in the union).
+      for (const tip of tips)
+        bones.push(
+          kit.cylinderBetween(
+            at(...wrist),
+            at(wrist[0] + (tip[0] - wrist[0]) * 0.97, wrist[1] + (tip[1] - wrist[1]) * 0.97),
+            boneR * 0.8,
+            {
+              radiusTop: boneR * 0.25,
+              segments: 6,
+            },
+          ),
+        );
+      parts.push({ name: `wing_${i + 1}`, group: 'wings', solid: kit.union([membrane, ...bones]) });
+    }
+    return parts;
+  },
+};
+
+/** Points along a cubic Bézier from a to d with control points b and c. */
+function cubic(a: Vec3, b: Vec3, c: Vec3, d: Vec3, n: number): Vec3[] {
+  const out: Vec3[] = [];
+  for (let i = 0; i <= n; i++) {
+    const t = i / n;
+    const u = 1 - t;
+    const w0 = u * u * u;
+    const w1 = 3 * u * u * t;
+    const w2 = 3 * u * t * t;
+    const w3 = t * t * t;
+    out.push([
+      w0 * a[0] + w1 * b[0] + w2 * c[0] + w3 * d[0],
+      w0 * a[1] + w1 * b[1] + w2 * c[1] + w3 * d[1],
+      w0 * a[2] + w1 * b[2] + w2 * c[2] + w3 * d[2],
+    ]);
+  }
+  return out;
+}
 
 // ---- birds -------------------------------------------------------------------------------------------
 

@@ -1,5 +1,4 @@
 import type { Vec3 } from '../../../asset/asset.js';
-import { sdfSphere } from '../../../geometry/sdf.js';
 import type { ProfilePoint, Solid } from '../../../geometry/solid.js';
 import { accent, bezier, colored, leafOutline, torus, turned } from './common.js';
 import type { BuildContext, BuiltPart, FamilyDefinition, PartGroup } from './types.js';
@@ -398,36 +397,51 @@ export const grapes: FamilyDefinition = {
   variantWords: { green: 'green', white: 'green', red: 'purple', purple: 'purple' },
   variantMaterials: { green: { body: ['peel', 'yellowgreen'] } },
   groups: [skin('purple'), stemGroup],
-  size: { width: [0.12, 0.19], height: [0.043, 0.064], depth: [0.046, 0.066] },
+  size: { width: [0.12, 0.19], height: [0.05, 0.085], depth: [0.05, 0.085] },
   build(ctx) {
-    const { rng, size } = ctx;
+    const { kit, rng, size } = ctx;
     const r = rng.range(0.009, 0.011) * size.width;
     const h = rng.range(0.1, 0.14) * size.height;
-    // A hanging cone of berries lying on its side, as one blended surface.
-    const prims = [];
-    const rows = Math.round(h / (r * 1.7));
+    // A hanging cone of berries lying on its side: rings of round berries, widest at the stem end and
+    // tapering to a single berry. Each berry is shrunk until it clears those already placed, so the
+    // bunch is a plain compose of separate spheres (no boolean, no slivers).
+    const berries: Solid[] = [];
+    const placed: Array<[x: number, y: number, z: number, r: number]> = [];
+    const rows = Math.max(2, Math.min(9, Math.round(h / (r * 1.8))));
+    const axisY = r * 3.3;
+    const put = (x: number, y: number, z: number, want: number) => {
+      let br = want;
+      for (const [px, py, pz, pr] of placed)
+        br = Math.min(br, Math.hypot(x - px, y - py, z - pz) - pr - r * 0.03);
+      if (br < want * 0.6) return;
+      placed.push([x, y, z, br]);
+      berries.push(kit.sphere(br, 14).translate(x, y, z));
+    };
     for (let i = 0; i < rows; i++) {
-      const t = i / Math.max(1, rows - 1);
-      const ring = Math.max(1, Math.round(6 * (1 - t * 0.8)));
-      const rr = r * 1.8 * (1 - t * 0.85);
+      const t = i / (rows - 1);
+      const ring = Math.max(1, Math.round(7 * (1 - t * 0.85)));
+      const rr = ring === 1 ? 0 : r * 2.3 * (1 - t * 0.75);
+      const x = h * t - h / 2;
       for (let k = 0; k < ring; k++) {
         const a = (k / ring) * Math.PI * 2 + i * 0.6 + rng.range(-0.2, 0.2);
-        prims.push(sdfSphere([h * t - h / 2, r * 2.8 + Math.sin(a) * rr, Math.cos(a) * rr], r, r * 0.15));
+        put(
+          x + rng.range(-0.2, 0.2) * r,
+          axisY + Math.sin(a) * rr,
+          Math.cos(a) * rr,
+          r * rng.range(0.95, 1.08),
+        );
       }
     }
     const parts: BuiltPart[] = [
-      { name: 'body', group: 'body', mesh: ctx.sdf(prims, r / 1.7), creaseAngle: 70 },
+      { name: 'body', group: 'body', solid: kit.compose(berries), creaseAngle: 60 },
     ];
     if (ctx.has('stem'))
       parts.push({
         name: 'stem',
         group: 'stem',
-        solid: ctx.kit.cylinderBetween(
-          [-h / 2 - r * 0.5, r * 2.8, 0],
-          [-h / 2 - r * 2.5, r * 3.2, 0],
-          0.0018,
-          { segments: 6 },
-        ),
+        solid: kit.cylinderBetween([-h / 2 + r * 0.5, r * 3.3, 0], [-h / 2 - r * 2.5, r * 3.9, 0], 0.0022, {
+          segments: 6,
+        }),
       });
     return parts;
   },
@@ -1391,18 +1405,22 @@ export const cookie: FamilyDefinition = {
   nouns: [
     { word: 'cookie' },
     { word: 'biscuit' },
-    { word: 'cracker' },
+    { word: 'cracker', exclude: ['chips'] },
     { word: 'macaron', variant: 'macaron' },
   ],
+  variantMaterials: { macaron: { cookie: ['food', 'pink'] } },
   groups: [
     colored('cookie', ['cookie', 'biscuit', 'dough', 'body'], 'food', {
       color: 'burlywood',
       takesMainMaterial: true,
-      pattern: { id: 'spots', color2: 'saddlebrown' },
+    }),
+    accent('chips', ['chip', 'chips', 'chocolate chips', 'chocolate'], 'food', {
+      color: 'chocolate',
+      optional: 'on',
     }),
   ],
   size: { width: [0.033, 0.098], height: [0.0081, 0.031], depth: [0.033, 0.099] },
-  build({ kit, rng, variant, size }) {
+  build({ kit, rng, variant, size, has }) {
     if (variant === 'macaron') {
       const r = rng.range(0.018, 0.022) * size.width;
       const shell = (y: number, flip: boolean) => {
@@ -1431,7 +1449,10 @@ export const cookie: FamilyDefinition = {
     }
     const r = rng.range(0.035, 0.045) * size.width;
     const t = rng.range(0.008, 0.012) * size.height;
-    return [
+    const wobble = rng.range(0, 100);
+    // The cookie's outline wobbles a little.
+    const rimAt = (a: number) => r * (1 + 0.04 * Math.sin(a * 5 + wobble));
+    const parts: BuiltPart[] = [
       {
         name: 'cookie',
         group: 'cookie',
@@ -1447,14 +1468,38 @@ export const cookie: FamilyDefinition = {
           32,
         ).warp((xyz, n) => {
           for (let i = 0; i < n; i++) {
-            const a = Math.atan2(xyz[i * 3 + 2], xyz[i * 3]);
-            const k = 1 + 0.04 * Math.sin(a * 5 + r * 100);
+            const k = rimAt(Math.atan2(xyz[i * 3 + 2], xyz[i * 3])) / r;
             xyz[i * 3] *= k;
             xyz[i * 3 + 2] *= k;
           }
         }),
       },
     ];
+    if (has('chips')) {
+      // Small dark chips scattered over the top, each half sunk into the dough.
+      const chips: Solid[] = [];
+      const count = rng.int(8, 12);
+      const placed: Array<[number, number, number]> = [];
+      for (let tries = 0; placed.length < count && tries < 200; tries++) {
+        const d = Math.sqrt(rng.range(0, 1)) * 0.78;
+        const a = rng.range(0, Math.PI * 2);
+        const cr = r * rng.range(0.08, 0.11);
+        const x = Math.cos(a) * d * r;
+        const z = Math.sin(a) * d * r;
+        if (placed.some(([px, pz, pr]) => Math.hypot(px - x, pz - z) < (pr + cr) * 1.3)) continue;
+        placed.push([x, z, cr]);
+        const y = t * (1.1 - 0.11 * d);
+        chips.push(
+          kit
+            .sphere(cr, 10)
+            .scale([1, 0.7, 1])
+            .rotate(0, rng.range(0, 180), 0)
+            .translate(x, y - cr * 0.15, z),
+        );
+      }
+      parts.push({ name: 'chips', group: 'chips', solid: kit.union(chips) });
+    }
+    return parts;
   },
 };
 

@@ -1,9 +1,9 @@
 import type { Vec3 } from '../../../asset/asset.js';
-import { sdfCapsule, sdfEllipsoid, sdfSphere } from '../../../geometry/sdf.js';
+import { type SdfPrimitive, sdfCapsule, sdfEllipsoid, sdfSphere } from '../../../geometry/sdf.js';
 import type { Solid } from '../../../geometry/solid.js';
 import type { Rgb } from '../../../geometry/surface.js';
 import { hexToLinear } from '../colors.js';
-import { accent, bezier, circle, colored, leafOutline, main, structural, torus, turned } from './common.js';
+import { accent, bezier, colored, leafOutline, main, structural, torus, turned } from './common.js';
 import type { BuiltPart, FamilyDefinition } from './types.js';
 
 /**
@@ -392,44 +392,74 @@ export const kite: FamilyDefinition = {
     structural('spars', ['spar', 'spars', 'frame', 'sticks'], 'bamboo'),
     accent('tail', ['tail', 'bows', 'string'], 'canvas', { color: 'royalblue' }),
   ],
-  size: { width: [0.54, 0.86], height: [0.017, 0.022], depth: [1.1, 1.9] },
+  size: { width: [0.54, 0.86], height: [1.1, 2.1], depth: [0.12, 0.4] },
   build({ kit, rng, size }) {
+    // Shown as if flying: the sail upright (leaning back a little) facing +Z, the tail with its bows
+    // hanging down to the ground in an S.
     const w = rng.range(0.55, 0.8) * size.width;
-    const l = w * 1.3 * size.depth;
-    const y = 0.012;
-    const sail = kit
-      .extrude(
+    const l = w * rng.range(1.25, 1.4) * size.height;
+    const lean = rng.range(12, 20);
+    const tailLen = l * rng.range(0.85, 1.05);
+    const sway = rng.range(0.1, 0.18) * w * (rng.next() < 0.5 ? -1 : 1);
+    const lift = (solid: Solid) => solid.rotate(-lean, 0, 0).translate(0, tailLen, 0);
+    // The sail, drawn with its bottom point at the origin.
+    const sail = lift(
+      kit.extrude(
         [
-          [0, l * 0.35],
-          [w / 2, 0],
-          [0, -l * 0.65],
-          [-w / 2, 0],
+          [0, l],
+          [-w / 2, l * 0.65],
+          [0, 0],
+          [w / 2, l * 0.65],
         ],
-        0.002,
-      )
-      .rotate(90, 0, 0)
-      .translate(0, y, 0);
-    const tail = bezier([0, 0.006, -l * 0.65], [w * 0.3, 0.006, -l * 0.95], [-w * 0.1, 0.006, -l * 1.3], 16);
+        0.003,
+      ),
+    );
+    const sparZ = 0.0055;
+    const spars = lift(
+      kit.union([
+        kit.cylinderBetween([0, l * 0.02, sparZ], [0, l * 0.98, sparZ], 0.0045, { segments: 8 }),
+        kit.cylinderBetween(
+          [-w * 0.48, l * 0.65, sparZ + 0.008],
+          [w * 0.48, l * 0.65, sparZ + 0.008],
+          0.0045,
+          {
+            segments: 8,
+          },
+        ),
+      ]),
+    );
+    // The tail: from the sail's bottom point (which lean moves slightly forward) down to the ground.
+    const top: Vec3 = [0, tailLen + 0.004, 0];
+    const path: Vec3[] = [];
+    const steps = 24;
+    for (let i = 0; i <= steps; i++) {
+      const t = i / steps;
+      path.push([
+        Math.sin(t * Math.PI * 2) * sway * Math.min(1, t * 3),
+        top[1] * (1 - t) + 0.004 * t,
+        -t * l * 0.12,
+      ]);
+    }
+    const string = kit.tube(path, 0.0035, { segments: 6 });
+    const bows: Solid[] = [];
+    const b = w * 0.09;
+    const bow: Array<[number, number]> = [
+      [-b, -0.55 * b],
+      [0, -0.12 * b],
+      [b, -0.55 * b],
+      [b, 0.55 * b],
+      [0, 0.12 * b],
+      [-b, 0.55 * b],
+    ];
+    const count = rng.int(4, 5);
+    for (let i = 0; i < count; i++) {
+      const p = path[Math.round(((i + 1) / (count + 1)) * steps)];
+      bows.push(kit.extrude(bow, 0.006).translate(p[0], p[1], p[2]));
+    }
     return [
       { name: 'sail', group: 'sail', solid: sail },
-      {
-        name: 'spars',
-        group: 'spars',
-        solid: kit
-          .compose([
-            kit
-              .cylinder(0.004, l, { segments: 6 })
-              .rotate(90, 0, 0)
-              .translate(0, y + 0.006, -l * 0.65),
-          ])
-          .add(
-            kit
-              .cylinder(0.004, w, { segments: 6 })
-              .rotate(0, 0, 90)
-              .translate(w / 2, y + 0.006, 0),
-          ),
-      },
-      { name: 'tail', group: 'tail', solid: kit.tube(tail, 0.004, { segments: 6 }) },
+      { name: 'spars', group: 'spars', solid: spars },
+      { name: 'tail', group: 'tail', solid: kit.union([string, ...bows]) },
     ];
   },
 };
@@ -908,70 +938,140 @@ export const shoe: FamilyDefinition = {
   hypernyms: ['footwear', 'shoe', 'boot'],
   variantMaterials: {
     sneaker: { upper: ['canvas', 'white'] },
-    boot: { upper: ['leather', 'saddlebrown'] },
+    boot: { upper: ['leather', 'peru'] },
     heel: { upper: ['leather', 'red'] },
     slipper: { upper: ['plush', 'pink'] },
   },
   groups: [
     colored('upper', ['upper', 'shoe', 'body', 'leather', 'toe'], 'leather', {
-      color: 'black',
+      color: 'saddlebrown',
       takesMainMaterial: true,
     }),
     accent('sole', ['sole', 'soles', 'heel', 'laces', 'blade', 'wheels'], 'rubber', { color: 'dimgray' }),
   ],
-  size: { width: [0.088, 0.12], height: [0.12, 0.34], depth: [0.24, 0.33] },
+  size: { width: [0.08, 0.12], height: [0.05, 0.34], depth: [0.24, 0.33] },
   build(ctx) {
     const { kit, rng, variant, size } = ctx;
     const L = rng.range(0.26, 0.3) * size.depth;
-    const W = L * 0.36 * size.width;
+    const W = L * rng.range(0.35, 0.38) * size.width;
     const heel = variant === 'heel';
-    const soleT = variant === 'sneaker' ? 0.025 : 0.015;
+    const boot = variant === 'boot';
+    const soleT = variant === 'sneaker' ? 0.024 : variant === 'slipper' ? 0.012 : 0.016;
     const lift = heel ? 0.08 : 0;
-    const prims = [
-      sdfEllipsoid(
-        [0, soleT + 0.03 + lift * 0.3, L * 0.2],
-        [W * 0.48, 0.035, L * 0.3],
-        0,
-        heel ? Math.atan2(lift, L) * 0.9 : 0,
-      ),
-      sdfEllipsoid([0, soleT + 0.04 + lift * 0.9, -L * 0.22], [W * 0.45, 0.05, L * 0.22], 0.02),
+    const spring = heel ? 0 : 0.012;
+    // The sole's underside along the foot: raised under the heel for a high heel, curling up at the toe.
+    const soleY = (z: number) =>
+      lift * Math.max(0, Math.min(1, (-z / L + 0.2) * 2.2)) +
+      spring * Math.max(0, (z - 0.25 * L) / (0.25 * L)) ** 2;
+    const soleTop = (z: number) => soleY(z) + soleT;
+    // Half-width of the foot outline: narrow heel, wide ball, rounded toe.
+    const halfWidth = (z: number) => {
+      const a = Math.asin(Math.max(-1, Math.min(1, (2 * z) / L)));
+      return Math.max(W * 0.03, (W / 2) * Math.cos(a) * (0.86 + 0.14 * Math.sin(a)));
+    };
+    // Sole: cross-sections (rounded rectangles) from heel to toe, following the sole line.
+    const rings: Vec3[][] = [];
+    const N = 26;
+    for (let i = 0; i <= N; i++) {
+      const z = (-L / 2) * Math.cos((i / N) * Math.PI);
+      const hw = halfWidth(z);
+      const y0 = soleY(z);
+      const ring: Vec3[] = [];
+      for (let k = 0; k < 16; k++) {
+        const phi = (k / 16) * Math.PI * 2;
+        const c = Math.cos(phi);
+        const sn = Math.sin(phi);
+        ring.push([
+          hw * Math.sign(c) * Math.abs(c) ** 0.35,
+          y0 + (soleT / 2) * (1 + Math.sign(sn) * Math.abs(sn) ** 0.35),
+          z,
+        ]);
+      }
+      rings.push(ring);
+    }
+    // Upper: a low toe box, a higher instep and heel counter, the foot opening carved into the top.
+    const tall = rng.range(0.92, 1.1) * size.height;
+    const hToe = (heel ? 0.034 : variant === 'slipper' ? 0.04 : 0.045) * tall;
+    const hCollar =
+      (variant === 'sneaker' ? 0.078 : heel ? 0.05 : variant === 'slipper' ? 0.055 : 0.068) * tall;
+    const slope = (z: number) => Math.atan2(soleY(z + 0.01) - soleY(z - 0.01), 0.02);
+    const shell = (z: number, r: Vec3, blend: number): SdfPrimitive =>
+      sdfEllipsoid([0, soleTop(z), z], [r[2], r[1], r[0]], blend, slope(z), -Math.PI / 2);
+    const prims: SdfPrimitive[] = [
+      shell(L * 0.16, [W * 0.45, hToe, L * 0.31], 0),
+      shell(-L * 0.06, [W * 0.44, hCollar * (heel ? 0.7 : 0.82), L * 0.24], 0.015),
+      shell(-L * 0.3, [W * 0.4, hCollar, L * 0.19], 0.015),
     ];
-    if (variant === 'boot')
+    let insole: Solid | undefined;
+    if (boot) {
+      const top = soleT + 0.25 * size.height;
       prims.push(
         sdfCapsule(
-          [0, soleT + 0.05, -L * 0.25],
-          [0, soleT + 0.25 * size.height, -L * 0.26],
+          [0, soleTop(-L * 0.22) + hCollar * 0.5, -L * 0.22],
+          [0, top - W * 0.3, -L * 0.25],
           W * 0.42,
           W * 0.4,
           0.03,
         ),
       );
-    else
-      prims.push(
-        sdfCapsule(
-          [0, soleT + 0.06 + lift, -L * 0.28],
-          [0, soleT + 0.09 + lift, -L * 0.3],
-          W * 0.38,
-          W * 0.36,
-          0.02,
-        ),
-      );
-    const upper = ctx.sdf(prims, L / 34);
-    const parts: BuiltPart[] = [{ name: 'upper', group: 'upper', mesh: upper, creaseAngle: 70 }];
-    const solePts: Vec3[] = [];
-    for (const [x, z] of circle(1, 20).map(([a, b]) => [a * W * 0.5, b * L * 0.5])) {
-      const y = heel ? lift * Math.max(0, Math.min(1, (-z / L + 0.2) * 2.2)) : 0;
-      solePts.push([x, y, z], [x, y + soleT, z]);
+      prims.push({
+        ...sdfCapsule([0, top - 0.03, -L * 0.25], [0, top + 0.1, -L * 0.25], W * 0.3, W * 0.3, 0.006),
+        subtract: true,
+      });
+    } else {
+      const at = heel ? -L * 0.12 : -L * 0.2;
+      const c: Vec3 = [0, soleTop(at) + hCollar * 1.3, at];
+      const len = heel ? L * 0.26 : L * 0.2;
+      prims.push({ ...sdfEllipsoid(c, [W * 0.34, hCollar * 0.95, len], 0.006), subtract: true });
+      // A dark insole shows at the bottom of the opening (its edges are hidden inside the upper).
+      const insoleTop = soleTop(at) + hCollar * 0.5;
+      if (!heel)
+        insole = kit
+          .cylinder(1, 0.006, { segments: 24 })
+          .scale([W * 0.3, 1, len * 0.95])
+          .translate(0, insoleTop - 0.006, at);
     }
-    parts.push({ name: 'sole', group: 'sole', solid: kit.hull(solePts) });
+    // Nothing of the upper below the top of the sole.
+    const clip = (z: number) => soleTop(z) - soleT * 0.4;
+    prims.push({
+      distance: (_x, y, z) => (y - clip(z)) * 0.9,
+      min: [-W, -1, -L],
+      max: [W, lift + soleT, L],
+      blend: 0,
+      subtract: true,
+    });
+    const parts: BuiltPart[] = [
+      { name: 'upper', group: 'upper', mesh: ctx.sdf(prims, L / 48), creaseAngle: 60 },
+      { name: 'sole', group: 'sole', solid: kit.rings(rings), creaseAngle: 50 },
+    ];
+    if (insole) parts.push({ name: 'insole', group: 'sole', solid: insole });
     if (heel)
       parts.push({
         name: 'heel',
         group: 'sole',
         solid: kit
-          .cylinder(0.008, lift + 0.002, { radiusTop: 0.015, segments: 10 })
+          .cylinder(0.008, lift + soleT * 0.5, { radiusTop: 0.015, segments: 10 })
           .translate(0, 0, -L * 0.4),
       });
+    if (variant === undefined || variant === 'sneaker') {
+      // Laces across the instep: the height of the upper's top there, from the two shells.
+      const topAt = (z: number) => {
+        const e = (zc: number, len: number, hh: number) => {
+          const u = (z - zc) / len;
+          return u * u < 1 ? hh * Math.sqrt(1 - u * u) : 0;
+        };
+        return soleTop(z) + Math.max(e(L * 0.16, L * 0.31, hToe), e(-L * 0.06, L * 0.24, hCollar * 0.82));
+      };
+      const laces: Solid[] = [];
+      for (let i = 0; i < 4; i++) {
+        const z = L * (0.1 - i * 0.05);
+        const y = topAt(z) + 0.001;
+        laces.push(
+          kit.cylinderBetween([-W * 0.17, y + 0.001, z], [W * 0.17, y + 0.001, z], 0.0035, { segments: 8 }),
+        );
+      }
+      parts.push({ name: 'laces', group: 'sole', solid: kit.union(laces) });
+    }
     return parts;
   },
 };
@@ -1440,7 +1540,7 @@ export const necklace: FamilyDefinition = {
     { word: 'pendant', variant: 'pendant' },
     { word: 'amulet', variant: 'pendant' },
     { word: 'locket', variant: 'pendant' },
-    { word: 'chain' },
+    { word: 'chain', variant: 'chain' },
     { word: 'pearl necklace', variant: 'pearls' },
     { word: 'bracelet', variant: 'bracelet' },
     { word: 'bangle', variant: 'bracelet' },
@@ -1448,47 +1548,74 @@ export const necklace: FamilyDefinition = {
   ],
   variantMaterials: { pearls: { metal: ['pearl', 'white'] } },
   groups: [metal(), gem('royalblue')],
-  size: { width: [0.065, 0.29], height: [0.0022, 0.0098], depth: [0.065, 0.4] },
+  size: { width: [0.065, 0.29], height: [0.0022, 0.016], depth: [0.065, 0.4] },
   build({ kit, rng, variant, size }) {
     const bracelet = variant === 'bracelet';
     const R = (bracelet ? rng.range(0.032, 0.036) : rng.range(0.1, 0.13)) * size.width;
     const parts: BuiltPart[] = [];
+    // A necklace laid out flat: round at the back (the clasp, -Z), drawn to a V at the front (+Z) where
+    // the pendant hangs. A bracelet is a plain ring.
+    const loopAt = (a: number): [number, number] => {
+      if (bracelet) return [Math.sin(a) * R, -Math.cos(a) * R];
+      const front = ((1 - Math.cos(a)) / 2) ** 2;
+      return [Math.sin(a) * R * (1 - 0.45 * front), -Math.cos(a) * R * 1.15];
+    };
     if (variant === 'pearls') {
-      const n = 36;
+      const pr = 0.0045;
+      const samples: Array<[number, number]> = [];
+      for (let i = 0; i <= 400; i++) samples.push(loopAt((i / 400) * Math.PI * 2));
+      // Pearls at equal steps along the loop.
+      let length = 0;
+      for (let i = 1; i < samples.length; i++)
+        length += Math.hypot(samples[i][0] - samples[i - 1][0], samples[i][1] - samples[i - 1][1]);
+      const n = Math.floor(length / (pr * 2.15));
+      const step = length / n;
       const beads: Solid[] = [];
-      for (let i = 0; i < n; i++) {
-        const a = (i / n) * Math.PI * 2;
-        beads.push(kit.sphere(0.0045, 10).translate(Math.cos(a) * R, 0.0045, Math.sin(a) * R * 1.15));
+      let walked = 0;
+      let next = 0;
+      for (let i = 1; i < samples.length && beads.length < n; i++) {
+        const d = Math.hypot(samples[i][0] - samples[i - 1][0], samples[i][1] - samples[i - 1][1]);
+        if (walked + d >= next) {
+          beads.push(kit.sphere(pr, 10).translate(samples[i][0], pr, samples[i][1]));
+          next += step;
+        }
+        walked += d;
       }
       parts.push({ name: 'pearls', group: 'metal', solid: kit.compose(beads) });
       return parts;
     }
     const chain: Vec3[] = [];
-    const n = 40;
-    for (let i = 0; i <= n; i++) {
-      const a = Math.PI / 2 + (i / n) * Math.PI * 2;
-      chain.push([Math.cos(a) * R, 0.0018, Math.sin(a) * R * (bracelet ? 1 : 1.2)]);
+    const n = 64;
+    const wire = bracelet ? 0.003 : 0.0024;
+    for (let i = 0; i < n; i++) {
+      const [x, z] = loopAt((i / n) * Math.PI * 2);
+      chain.push([x, wire, z]);
     }
-    chain.pop();
-    parts.push({ name: 'chain', group: 'metal', solid: torusPath(kit, chain, bracelet ? 0.003 : 0.0012) });
-    if (variant === 'pendant' || variant === 'medal' || (!bracelet && rng.chance(0.6))) {
-      const pz = R * 1.2 + 0.012;
+    parts.push({ name: 'chain', group: 'metal', solid: torusPath(kit, chain, wire) });
+    if (variant === 'pendant' || variant === 'medal' || (!bracelet && variant !== 'chain')) {
+      const pz = R * 1.15;
       if (variant === 'medal')
         parts.push({
           name: 'medal',
           group: 'metal',
-          solid: kit.cylinder(0.025, 0.003, { segments: 28 }).translate(0, 0, pz + 0.018),
+          solid: kit.cylinder(0.025, 0.003, { segments: 28 }).translate(0, 0, pz + 0.024),
         });
       else {
+        const gr = rng.range(0.013, 0.017);
         parts.push({
           name: 'setting',
           group: 'metal',
-          solid: kit.cylinder(0.011, 0.003, { segments: 20 }).translate(0, 0, pz),
+          solid: kit
+            .cylinder(gr * 1.3, 0.003, { segments: 24 })
+            .scale([1, 1, 1.25])
+            .translate(0, 0, pz + gr * 1.2),
         });
         parts.push({
           name: 'gem',
           group: 'gem',
-          solid: cutGem(kit, [0, 0.0085, pz], 0.008).scale([1, 0.6, 1]),
+          solid: cutGem(kit, [0, gr * 0.9, 0], gr)
+            .scale([1, 0.6, 1.25])
+            .translate(0, 0, pz + gr * 1.2),
         });
       }
     }

@@ -80,7 +80,7 @@ function buildTree(ctx: BuildContext): BuiltPart[] {
   // Girths follow the natural height; size words then stretch height and width separately.
   const natural = conifer ? rng.range(5, 8) : rng.range(3.5, 7);
   const h = natural * size.height;
-  const trunkR = natural * rng.range(0.025, 0.035) * size.width;
+  const trunkR = natural * (conifer ? rng.range(0.025, 0.035) : rng.range(0.032, 0.042)) * size.width;
   // The trunk reaches well into the canopy so no gap shows under the crown.
   const trunkH = h * (conifer ? rng.range(0.8, 0.88) : rng.range(0.62, 0.72));
   const trunk = kit.revolve(
@@ -133,18 +133,18 @@ function coniferCanopy({ kit, rng, size }: BuildContext, h: number, natural: num
  * (a union of overlapping spheres looks similar but costs ten times as much).
  */
 function broadleafCrown({ kit, rng, size }: BuildContext, h: number, natural: number): Solid {
-  const crownR = natural * rng.range(0.24, 0.3) * size.width;
-  const squash = rng.range(0.8, 0.9);
-  const centreY = h - crownR * squash * 1.15;
+  const crownR = natural * rng.range(0.3, 0.36) * size.width;
+  const squash = rng.range(0.78, 0.88);
+  const centreY = h - crownR * squash * 1.2;
   const lumps: Array<{ d: [number, number, number]; a: number }> = [];
-  const n = rng.int(7, 10);
+  const n = rng.int(10, 14);
   for (let i = 0; i < n; i++) {
     const azimuth = rng.range(0, Math.PI * 2);
     const elevation = rng.range(-0.3, 1.0);
     const c = Math.cos(elevation);
     lumps.push({
       d: [c * Math.cos(azimuth), Math.sin(elevation), c * Math.sin(azimuth)],
-      a: rng.range(0.15, 0.3),
+      a: rng.range(0.14, 0.26),
     });
   }
   return kit.sphere(1, 28).warp((xyz, count) => {
@@ -156,7 +156,7 @@ function broadleafCrown({ kit, rng, size }: BuildContext, h: number, natural: nu
       let grow = 1;
       for (const { d, a } of lumps) {
         const dot = (x * d[0] + y * d[1] + z * d[2]) / len;
-        if (dot > 0) grow += a * dot ** 8;
+        if (dot > 0) grow += a * dot ** 12;
       }
       xyz[v * 3] = (x / len) * grow * crownR;
       xyz[v * 3 + 1] = (y / len) * grow * crownR * squash + centreY;

@@ -1,5 +1,4 @@
 import type { Vec3 } from '../../../asset/asset.js';
-import { sdfCapsule, sdfEllipsoid, sdfSphere } from '../../../geometry/sdf.js';
 import type { Solid } from '../../../geometry/solid.js';
 import { accent, bezier, main, structural, torus, turned } from './common.js';
 import type { BuildContext, BuiltPart, FamilyDefinition } from './types.js';
@@ -481,37 +480,158 @@ export const armor: FamilyDefinition = {
     accent('straps', ['strap', 'straps', 'belt'], 'leather'),
     structural('pauldrons', ['pauldron', 'pauldrons', 'shoulders', 'shoulder'], 'steel', { optional: 'on' }),
   ],
-  size: { width: [0.48, 0.67], height: [0.45, 0.64], depth: [0.32, 0.45] },
+  size: { width: [0.45, 0.67], height: [0.45, 0.64], depth: [0.25, 0.4] },
   build(ctx) {
     const { kit, rng, size, has } = ctx;
-    const w = rng.range(0.42, 0.5) * size.width;
-    const h = rng.range(0.5, 0.6) * size.height;
-    const d = rng.range(0.25, 0.3) * size.depth;
-    // A cuirass: a broad chest over a narrower waist, with the neck and arm holes carved out.
-    const carve = (p: ReturnType<typeof sdfSphere>) => ({ ...p, subtract: true });
-    const torso = ctx.sdf(
-      [
-        sdfEllipsoid([0, h * 0.6, 0], [w / 2, h * 0.36, d / 2]),
-        sdfEllipsoid([0, h * 0.3, 0], [w * 0.36, h * 0.3, d * 0.4], h * 0.12),
-        sdfEllipsoid([0, h * 0.08, 0], [w * 0.4, h * 0.08, d * 0.44], h * 0.05),
-        carve(sdfCapsule([0, h * 0.8, 0], [0, h * 1.2, 0], w * 0.17, w * 0.17, h * 0.04)),
-        carve(sdfSphere([-w * 0.55, h * 0.72, 0], w * 0.2, h * 0.04)),
-        carve(sdfSphere([w * 0.55, h * 0.72, 0], w * 0.2, h * 0.04)),
-      ],
-      h / 30,
+    const w = rng.range(0.38, 0.44) * size.width; // across the chest
+    const h = rng.range(0.5, 0.58) * size.height; // fauld to collar
+    const d = rng.range(0.24, 0.28) * size.depth; // chest depth
+    const keel = rng.range(0.12, 0.2);
+    const waistY = h * 0.2;
+    // A cuirass: horizontal sections lofted from the waist to the collar, broad and flat-backed at the
+    // chest, drawn in at the waist, with a ridge (keel) down the middle of the front.
+    const n = 36;
+    const section = (y: number, a: number, bf: number, bb: number, k: number): Vec3[] => {
+      const ring: Vec3[] = [];
+      for (let i = 0; i < n; i++) {
+        const t = (i / n) * Math.PI * 2;
+        const c = Math.cos(t);
+        const sn = Math.sin(t);
+        const x = a * Math.sign(c) * Math.abs(c) ** 0.8;
+        const z = sn > 0 ? bf * sn + k * bf * (1 - Math.abs(c)) ** 4 : bb * sn;
+        ring.push([x, y, z]);
+      }
+      return ring;
+    };
+    const levels: Array<[y: number, a: number, bf: number, bb: number]> = [
+      [waistY, w * 0.36, d * 0.42, d * 0.36],
+      [h * 0.3, w * 0.37, d * 0.46, d * 0.37],
+      [h * 0.45, w * 0.43, d * 0.52, d * 0.4],
+      [h * 0.6, w * 0.48, d * 0.56, d * 0.42],
+      [h * 0.75, w * 0.5, d * 0.54, d * 0.42],
+      [h * 0.87, w * 0.49, d * 0.46, d * 0.38],
+      [h * 0.94, w * 0.42, d * 0.36, d * 0.32],
+      [h * 0.975, w * 0.26, d * 0.28, d * 0.26],
+    ];
+    // Catmull-Rom between the levels, so the plate curves smoothly from waist to collar.
+    const smooth: Array<[number, number, number, number, number]> = [];
+    for (let i = 0; i + 1 < levels.length; i++) {
+      const p0 = levels[Math.max(0, i - 1)];
+      const p1 = levels[i];
+      const p2 = levels[i + 1];
+      const p3 = levels[Math.min(levels.length - 1, i + 2)];
+      const kOf = (j: number) => (j < 6 ? keel : 0);
+      for (let sub = 0; sub < 3; sub++) {
+        const t = sub / 3;
+        const cr = (a: number, b: number, c: number, e: number) =>
+          0.5 *
+          (2 * b + (c - a) * t + (2 * a - 5 * b + 4 * c - e) * t * t + (3 * b - a - 3 * c + e) * t ** 3);
+        smooth.push([
+          cr(p0[0], p1[0], p2[0], p3[0]),
+          cr(p0[1], p1[1], p2[1], p3[1]),
+          cr(p0[2], p1[2], p2[2], p3[2]),
+          cr(p0[3], p1[3], p2[3], p3[3]),
+          kOf(i) * (1 - t) + kOf(i + 1) * t,
+        ]);
+      }
+    }
+    const lastLevel = levels[levels.length - 1];
+    smooth.push([...lastLevel, 0]);
+    let plate = kit.rings(smooth.map(([y, a, bf, bb, k]) => section(y, a, bf, bb, k)));
+    // Neck opening, and arm holes scooped from the sides under the shoulders.
+    plate = plate.subtract(
+      kit
+        .cylinder(w * 0.15, h * 0.3, { segments: 24 })
+        .scale([1, 1, 0.85])
+        .translate(0, h * 0.8, -d * 0.02),
     );
-    const parts: BuiltPart[] = [{ name: 'plate', group: 'plate', mesh: torso, creaseAngle: 60 }];
-    parts.push({ name: 'belt', group: 'straps', solid: torus(kit, w * 0.38, 0.015, h * 0.2, 32, 8) });
+    for (const sx of [-1, 1])
+      plate = plate.subtract(
+        kit
+          .sphere(1, 20)
+          .scale([w * 0.12, h * 0.17, d * 0.42])
+          .translate(sx * w * 0.55, h * 0.7, 0),
+      );
+    const parts: BuiltPart[] = [{ name: 'plate', group: 'plate', solid: plate, creaseAngle: 30 }];
+    // A plackart: a second plate over the lower front, from the waist to under the chest, whose raised
+    // top edge draws a line across the breastplate.
+    const plackart: Vec3[][] = [];
+    const arc = 20;
+    const over = h * 0.014;
+    for (const [y, a, bf] of [
+      [waistY + h * 0.02, w * 0.365, d * 0.425],
+      [h * 0.32, w * 0.375, d * 0.465],
+      [h * 0.42, w * 0.41, d * 0.505],
+    ] as const) {
+      const ring: Vec3[] = [];
+      const edge = (t: number, grow: number): Vec3 => {
+        const c = Math.cos(t);
+        const sn = Math.sin(t);
+        const x = (a + grow) * Math.sign(c) * Math.abs(c) ** 0.8;
+        return [x, y, (bf + grow) * sn + keel * bf * (1 - Math.abs(c)) ** 4];
+      };
+      for (let i = 0; i <= arc; i++) ring.push(edge(0.35 + (i / arc) * (Math.PI - 0.7), over));
+      for (let i = arc; i >= 0; i--) ring.push(edge(0.35 + (i / arc) * (Math.PI - 0.7), -over));
+      plackart.push(ring);
+    }
+    parts.push({ name: 'plackart', group: 'plate', solid: kit.rings(plackart), creaseAngle: 20 });
+    // A rolled collar round the neck opening.
+    parts.push({
+      name: 'collar',
+      group: 'plate',
+      solid: torus(kit, w * 0.16, h * 0.018, 0, 28, 8)
+        .scale([1, 1, 0.85])
+        .translate(0, h * 0.975, -d * 0.02),
+    });
+    // The fauld: three overlapping lames flaring out below the waist.
+    const lames: Solid[] = [];
+    for (let i = 0; i < 3; i++) {
+      const top = waistY + h * 0.01 - i * h * 0.065;
+      const bottom = top - h * 0.085;
+      const rTop = w * (0.37 + i * 0.025);
+      const rBottom = rTop + w * 0.035;
+      const wall = h * 0.012;
+      lames.push(
+        kit
+          .revolve(
+            [
+              [rBottom - wall, bottom],
+              [rBottom, bottom],
+              [rTop, top],
+              [rTop - wall, top],
+            ],
+            { segments: 36 },
+          )
+          .scale([1, 1, (d * 0.46) / rTop]),
+      );
+    }
+    parts.push({ name: 'fauld', group: 'plate', solid: kit.union(lames) });
+    // A leather belt round the waist.
+    const belt: Vec3[] = section(waistY + h * 0.04, w * 0.375, d * 0.45, d * 0.38, 0);
+    parts.push({
+      name: 'belt',
+      group: 'straps',
+      solid: kit.tube(belt, h * 0.018, { closed: true, segments: 8 }),
+    });
     if (has('pauldrons')) {
+      // Pauldrons: a domed cap over each shoulder with two lames stepping down the upper arm.
+      const cap = (r: number, y: number) =>
+        kit
+          .sphere(1, 24)
+          .scale([r, r * 0.75, r * 0.95])
+          .intersect(kit.box([4 * r, 2 * r, 4 * r]).translate(0, r * 0.82, 0))
+          .translate(0, y, 0);
       for (const [i, s] of [-1, 1].entries()) {
+        const r = w * rng.range(0.2, 0.23);
+        const shell = kit.union([
+          cap(r, 0),
+          cap(r * 1.08, -r * 0.28).translate(s * r * 0.08, 0, 0),
+          cap(r * 1.14, -r * 0.56).translate(s * r * 0.16, 0, 0),
+        ]);
         parts.push({
           name: `pauldron_${i + 1}`,
           group: 'pauldrons',
-          solid: kit
-            .sphere(w * 0.19, 20)
-            .scale([1.1, 0.6, 1])
-            .rotate(0, 0, -s * 25)
-            .translate(s * w * 0.42, h * 0.86, 0),
+          solid: shell.rotate(0, 0, -s * 28).translate(s * w * 0.44, h * 0.83, -d * 0.02),
         });
       }
     }
