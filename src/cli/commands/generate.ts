@@ -16,6 +16,7 @@ interface GenerateFlags {
   steps?: number;
   guidance?: number;
   negative?: string;
+  lods?: number;
   fbxWriter?: 'native' | 'blender';
 }
 
@@ -54,6 +55,11 @@ export function register(program: Command): void {
       numberOption('--guidance', 0, 100),
     )
     .option('--negative <text>', 'what the model must leave out, e.g. "armrests, red"')
+    .option(
+      '--lods <n>',
+      'dreamcad: add N simplified levels of detail, written to GLB as <object>_LOD1…_LODN next to <object>_LOD0',
+      intOption('--lods', 0, 4),
+    )
     .addOption(
       new Option('--fbx-writer <writer>', "FBX only: the built-in writer or Blender's exporter").choices([
         'native',
@@ -62,7 +68,7 @@ export function register(program: Command): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  dream-cad generate "a red wooden chair" -o chair.glb\n  dream-cad generate "a tall brass floor lamp" --seed 7 -f obj',
+      '\nExamples:\n  dream-cad generate "a red wooden chair" -o chair.glb\n  dream-cad generate "a tall brass floor lamp" --seed 7 -f obj\n  dream-cad generate "a fox" --lods 2 -o fox.glb',
     )
     .action(async (prompt: string, flags: GenerateFlags) => {
       const text = assertValidPrompt(prompt);
@@ -80,6 +86,7 @@ export function register(program: Command): void {
           numInferenceSteps: flags.steps,
           guidanceScale: flags.guidance,
           negativePrompt: flags.negative,
+          ...(flags.lods ? { lods: flags.lods } : {}),
           onProgress: (p) => progress.update(p.fraction, p.stage),
         });
         progress.update(1, 'saving');

@@ -2,7 +2,7 @@ import type { Asset } from '../../asset/asset.js';
 import { NotSupportedError } from '../../errors.js';
 import { Model3D, type ResolvedTextOptions } from '../base.js';
 import type { ModelCapabilities } from '../capabilities.js';
-import { type DetailLevel, generateDreamcadAsset } from './engine.js';
+import { type DetailLevel, type DreamcadOptions, generateDreamcadAsset, lodRatios } from './engine.js';
 
 /**
  * The built-in procedural engine: reads the prompt into a spec, builds the matching family's parts
@@ -34,7 +34,8 @@ export class DreamCadModel extends Model3D {
 
   /**
    * Model options: `detail` ('low' | 'medium' | 'high': about 2k / 10k / 50k triangles per object at
-   * most; default 'medium').
+   * most; default 'medium'); `lods` (a count 0–4, or decreasing shares of the triangles such as
+   * [0.5, 0.2]: simplified levels of detail, written to GLB as `<object>_LOD1`… next to `<object>_LOD0`).
    */
   protected textToAsset(prompt: string, options: ResolvedTextOptions): Promise<Asset> {
     const detail = options.detail ?? 'medium';
@@ -43,11 +44,18 @@ export class DreamCadModel extends Model3D {
         new NotSupportedError(`detail must be "low", "medium" or "high", not ${JSON.stringify(detail)}.`),
       );
     }
+    const lods = options.lods as DreamcadOptions['lods'];
+    try {
+      lodRatios(lods);
+    } catch (e) {
+      return Promise.reject(new NotSupportedError(`${(e as Error).message}.`));
+    }
     return generateDreamcadAsset(prompt, {
       seed: options.seed,
       negativePrompt: options.negativePrompt,
       onProgress: options.onProgress,
       detail: detail as DetailLevel,
+      ...(lods !== undefined ? { lods } : {}),
     });
   }
 }
