@@ -30,6 +30,37 @@ describe('dream-cad CLI', () => {
     assert.match(r.stderr, /dreamcad: \d+ parts, \d+ triangles, \d+ ms, seed 3/);
   });
 
+  it('--lods N writes <object>_LOD0…_LODN nodes to the GLB', () => {
+    const out = join(dir, 'fox-lods.glb');
+    const r = run(['generate', 'a fox', '-o', out, '--seed', '2', '--lods', '2']);
+    assert.equal(r.code, 0, r.stderr);
+    const json = readFileSync(out).toString('latin1');
+    for (const name of ['"fox"', '"fox_LOD0"', '"fox_LOD1"', '"fox_LOD2"', '"body_LOD2"']) {
+      assert.ok(json.includes(`"name":${name}`), `${name} missing`);
+    }
+  });
+
+  it('--detail low/high changes the triangle count', () => {
+    const tris = (level: string) => {
+      const r = run([
+        'generate',
+        'a rabbit',
+        '-o',
+        join(dir, `rabbit-${level}.glb`),
+        '--seed',
+        '4',
+        '--detail',
+        level,
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+      return Number(/(\d+) triangles/.exec(r.stderr)?.[1]);
+    };
+    const low = tris('low');
+    const high = tris('high');
+    assert.ok(low > 0 && low <= 2000, `low: ${low}`);
+    assert.ok(high > low, `high ${high} ≤ low ${low}`);
+  });
+
   it('writes to DREAM_CAD_OUTPUT_DIR named after the prompt when -o is omitted', () => {
     const outDir = join(dir, 'outputs');
     const r = run(['generate', 'A Tall Lamp!', '--seed', '1', '--format', 'glb'], {
@@ -61,6 +92,13 @@ describe('dream-cad CLI', () => {
     ['an empty prompt', ['generate', '  '], {}, /prompt is empty/],
     ['a bad seed', ['generate', 'a mug', '--seed', 'abc'], {}, /--seed must be an integer/],
     ['a bad guidance', ['generate', 'a mug', '--guidance', 'NaN'], {}, /--guidance must be a number/],
+    ['a bad --lods', ['generate', 'a mug', '--lods', '9'], {}, /--lods must be an integer from 0 to 4/],
+    [
+      'a bad --detail',
+      ['generate', 'a mug', '--detail', 'ultra'],
+      {},
+      /Allowed choices are low, medium, high/,
+    ],
     ['an unknown format', ['generate', 'a mug', '-o', 'x.xyz'], {}, /Unsupported format "xyz".*glb/],
     ['an unknown model', ['generate', 'a mug', '-m', 'nope'], {}, /Unknown model "nope".*dreamcad/],
     ['a bad variable', ['models'], { DREAM_CAD_PRECISION: 'fp64' }, /DREAM_CAD_PRECISION.*fp32 or fp16/],

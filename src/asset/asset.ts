@@ -60,8 +60,22 @@ export interface AssetMetadata {
   [key: string]: unknown;
 }
 
+/**
+ * A simplified copy of an asset's parts for one level of detail (level 1 and up; the asset's own
+ * `parts` are level 0). Its parts mirror the asset's, in the same order, named `<part>_LOD<level>`.
+ */
+export interface AssetLod {
+  level: number;
+  parts: AssetPart[];
+}
+
 export interface Asset {
   parts: AssetPart[];
+  /**
+   * Optional levels of detail below the full model, coarsest last. Only the GLB writer exports them
+   * (as `<object>_LOD0`, `<object>_LOD1`, … sibling nodes); the other formats write `parts` only.
+   */
+  lods?: AssetLod[];
   metadata: AssetMetadata;
 }
 

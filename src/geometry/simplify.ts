@@ -17,13 +17,22 @@ export interface SimplifyOptions {
   maxTriangles?: number;
   /** Largest allowed deviation, relative to the mesh's size (meshoptimizer's `target_error`). */
   error?: number;
+  /**
+   * Stretch the result back to the input's bounding box (default true). Edge collapses pull extreme
+   * vertices inwards (a fin tip, a paw, the rim of a hat), so a simplified object would come out a few
+   * per cent smaller than the one it stands for; a tiny per-axis stretch undoes that and keeps the
+   * object's real size at every detail level and LOD.
+   */
+  keepBounds?: boolean;
 }
 
 /**
  * Simplifies a closed, welded mesh with meshoptimizer and keeps the result only if it is still closed
  * and manifold: edge collapses can pinch thin regions into folded pairs of triangles, which are
- * removed, and if any edge is still not shared by exactly two opposite triangles the original mesh is
- * returned. Either way the answer depends only on the input, so it is deterministic.
+ * removed, and if any edge is still not shared by exactly two opposite triangles, or a triangle is left
+ * with no area (see `hasDegenerateTriangles`), the original mesh is returned. The result is stretched
+ * back to the input's bounding box unless `keepBounds` is false.
+ * Either way the answer depends only on the input, so it is deterministic.
  *
  * @example
  * await loadSimplifier();
@@ -44,11 +53,86 @@ export function simplifyClosed(mesh: IndexedMesh, options: SimplifyOptions): Ind
   for (const a of attempts) {
     const [out] = MeshoptSimplifier.simplify(mesh.triangles, mesh.positions, 3, target, a.error, a.flags);
     const triangles = removeFolds(out);
-    if (triangles.length >= 12 && triangles.length < mesh.triangles.length && isClosedManifold(triangles)) {
-      return compact({ positions: mesh.positions, triangles });
+    if (
+      triangles.length >= 12 &&
+      triangles.length < mesh.triangles.length &&
+      isClosedManifold(triangles) &&
+      !hasDegenerateTriangles(mesh.positions, triangles)
+    ) {
+      const result = compact({ positions: mesh.positions, triangles });
+      if (options.keepBounds ?? true) fitBounds(result.positions, bounds(mesh.positions, mesh.triangles));
+      return result;
     }
   }
   return mesh;
+}
+
+/**
+ * True when some triangle has (next to) no area: smaller than a square micrometre, or with one corner
+ * on the line through the other two (its height under a millionth of its longest edge). Edge collapses
+ * can leave such slivers; they shade as black specks and break tangent generation.
+ */
+export function hasDegenerateTriangles(positions: Float32Array, triangles: Uint32Array): boolean {
+  for (let t = 0; t < triangles.length; t += 3) {
+    if (isDegenerate(positions, triangles[t], triangles[t + 1], triangles[t + 2])) return true;
+  }
+  return false;
+}
+
+/** Whether the triangle (a, b, c) has no area to speak of (see `hasDegenerateTriangles`). */
+export function isDegenerate(p: ArrayLike<number>, a: number, b: number, c: number): boolean {
+  const ax = p[a * 3];
+  const ay = p[a * 3 + 1];
+  const az = p[a * 3 + 2];
+  const ux = p[b * 3] - ax;
+  const uy = p[b * 3 + 1] - ay;
+  const uz = p[b * 3 + 2] - az;
+  const vx = p[c * 3] - ax;
+  const vy = p[c * 3 + 1] - ay;
+  const vz = p[c * 3 + 2] - az;
+  const twiceArea = Math.hypot(uy * vz - uz * vy, uz * vx - ux * vz, ux * vy - uy * vx);
+  if (!(twiceArea >= 2e-12)) return true;
+  const longest = Math.max(
+    ux * ux + uy * uy + uz * uz,
+    vx * vx + vy * vy + vz * vz,
+    (ux - vx) ** 2 + (uy - vy) ** 2 + (uz - vz) ** 2,
+  );
+  // height = 2·area / longest edge; degenerate below 1e-6 of that edge.
+  return twiceArea < 1e-6 * longest;
+}
+
+interface Box {
+  min: [number, number, number];
+  max: [number, number, number];
+}
+
+/** The bounding box of the vertices the triangles use. */
+function bounds(positions: Float32Array, triangles: Uint32Array): Box {
+  const b: Box = { min: [Infinity, Infinity, Infinity], max: [-Infinity, -Infinity, -Infinity] };
+  for (let i = 0; i < triangles.length; i++) {
+    const v = triangles[i] * 3;
+    for (let k = 0; k < 3; k++) {
+      const x = positions[v + k];
+      if (x < b.min[k]) b.min[k] = x;
+      if (x > b.max[k]) b.max[k] = x;
+    }
+  }
+  return b;
+}
+
+/** Stretches `positions` in place, axis by axis, so that their bounding box becomes `target`. */
+export function fitBounds(positions: Float32Array, target: Box): void {
+  const all = new Uint32Array(positions.length / 3).map((_, i) => i);
+  const now = bounds(positions, all);
+  for (let k = 0; k < 3; k++) {
+    const from = now.max[k] - now.min[k];
+    const to = target.max[k] - target.min[k];
+    if (!(from > 0) || !(to > 0)) continue;
+    const s = to / from;
+    for (let i = k; i < positions.length; i += 3) {
+      positions[i] = target.min[k] + (positions[i] - now.min[k]) * s;
+    }
+  }
 }
 
 /** Drops pairs of triangles on the same three vertices (a sheet folded flat by a collapse). */

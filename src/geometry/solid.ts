@@ -145,10 +145,19 @@ export class SolidKit {
     this.segments = options.segments ?? SOLID_KIT_DEFAULTS.segments;
   }
 
-  /** A segment count scaled for the kit's detail level (at least `minSegments`, or `n` if smaller). */
+  /**
+   * A segment count scaled for the kit's detail level (at least `minSegments`, or `n` if smaller). A
+   * scaled count is a multiple of four, so a circle keeps a vertex on each of its axes: a hexagonal or
+   * pentagonal section would be up to 13–19% narrower across one axis than the round part it stands for,
+   * and low-detail and low-poly objects would come out smaller than their real size.
+   */
   seg(n: number): number {
     if (this.segmentScale === 1) return n;
-    return Math.max(Math.min(n, this.minSegments), Math.round(n * this.segmentScale));
+    const m = Math.max(Math.min(n, this.minSegments), Math.round(n * this.segmentScale));
+    if (m === n || m < 4) return m;
+    let four = Math.max(4, Math.round(m / 4) * 4);
+    if (four < Math.min(n, this.minSegments)) four += 4;
+    return Math.min(four, n);
   }
 
   /** Points of a circle (or ellipse) in the XY plane, counter-clockwise, `n` scaled by the detail level. */

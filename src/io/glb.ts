@@ -14,6 +14,9 @@ import type { FormatWriter } from './format.js';
 /**
  * Builds a glTF-Transform document from an asset: one node and mesh per part (grouped under a
  * parent node per object when the asset is a scene), metallic-roughness materials, embedded PNGs.
+ * An asset with `lods` gets the Unity/Unreal LOD naming convention: under each object's node (the
+ * asset's name for a single object, e.g. "chair") sibling nodes `chair_LOD0` (the full parts),
+ * `chair_LOD1`, … holding that level's parts.
  * The asset's metadata goes to `asset.extras` next to a `generator` entry. Data the glTF spec (and
  * the Khronos validator) rejects is repaired rather than passed through: non-unit or missing normals
  * are renormalised or rebuilt from the faces, colours and factors are clamped to 0–1.
@@ -45,42 +48,70 @@ export function assetToDocument(asset: Asset): Document {
   const materials = new Map<string, GltfMaterial>();
   const textures = new Map<Texture, GltfTexture>();
   const groups = new Map<string, GltfNode>();
+  const lodNodes = new Map<string, GltfNode>();
+  const levels = [asset.parts, ...(asset.lods ?? []).map((l) => l.parts)];
+  const withLods = levels.length > 1;
+  const rootName = assetName(asset);
 
-  for (const part of asset.parts) {
-    const { mesh } = part;
-    const node = doc.createNode(part.name);
-    if (part.object) {
-      let group = groups.get(part.object);
-      if (!group) {
-        group = doc.createNode(part.object);
-        groups.set(part.object, group);
-        scene.addChild(group);
+  levels.forEach((parts, level) => {
+    for (const part of parts) {
+      const { mesh } = part;
+      const node = doc.createNode(part.name);
+      // The parent: the object's node in a scene; with LODs, that object's `<object>_LOD<level>` node.
+      const objectName = part.object ?? (withLods ? rootName : undefined);
+      let parent: GltfNode | undefined;
+      if (objectName !== undefined) {
+        parent = groups.get(objectName);
+        if (!parent) {
+          parent = doc.createNode(objectName);
+          groups.set(objectName, parent);
+          scene.addChild(parent);
+        }
+        if (withLods) {
+          const key = `${objectName}_LOD${level}`;
+          let lodNode = lodNodes.get(key);
+          if (!lodNode) {
+            lodNode = doc.createNode(key);
+            lodNodes.set(key, lodNode);
+            parent.addChild(lodNode);
+          }
+          parent = lodNode;
+        }
       }
-      group.addChild(node);
-    } else {
-      scene.addChild(node);
-    }
-    // An empty part keeps its node but gets no mesh: zero-count accessors are legal glTF, yet some
-    // importers (Blender's among them) reject them.
-    if (mesh.indices.length === 0) continue;
-    const mat = gltfMaterial(doc, part.material, materials, textures);
-    const prim = doc
-      .createPrimitive()
-      .setMaterial(mat)
-      .setAttribute('POSITION', accessor(doc, buffer, 'VEC3', mesh.positions))
-      .setAttribute('NORMAL', accessor(doc, buffer, 'VEC3', unitNormals(mesh)))
-      .setAttribute('TEXCOORD_0', accessor(doc, buffer, 'VEC2', finite(mesh.uvs)));
-    if (mesh.colors) prim.setAttribute('COLOR_0', accessor(doc, buffer, 'VEC3', clampedColors(mesh.colors)));
-    // 16-bit indices when they fit: half the size, and what most engines prefer. 65535 itself is the
-    // primitive-restart value glTF forbids in indices, so 16 bits serve up to 65535 vertices.
-    const n = mesh.positions.length / 3;
-    const indices = n <= 65535 ? new Uint16Array(mesh.indices) : mesh.indices;
-    prim.setIndices(accessor(doc, buffer, 'SCALAR', indices));
+      if (parent) parent.addChild(node);
+      else scene.addChild(node);
+      // An empty part keeps its node but gets no mesh: zero-count accessors are legal glTF, yet some
+      // importers (Blender's among them) reject them.
+      if (mesh.indices.length === 0) continue;
+      const mat = gltfMaterial(doc, part.material, materials, textures);
+      const prim = doc
+        .createPrimitive()
+        .setMaterial(mat)
+        .setAttribute('POSITION', accessor(doc, buffer, 'VEC3', mesh.positions))
+        .setAttribute('NORMAL', accessor(doc, buffer, 'VEC3', unitNormals(mesh)))
+        .setAttribute('TEXCOORD_0', accessor(doc, buffer, 'VEC2', finite(mesh.uvs)));
+      if (mesh.colors)
+        prim.setAttribute('COLOR_0', accessor(doc, buffer, 'VEC3', clampedColors(mesh.colors)));
+      // 16-bit indices when they fit: half the size, and what most engines prefer. 65535 itself is the
+      // primitive-restart value glTF forbids in indices, so 16 bits serve up to 65535 vertices.
+      const n = mesh.positions.length / 3;
+      const indices = n <= 65535 ? new Uint16Array(mesh.indices) : mesh.indices;
+      prim.setIndices(accessor(doc, buffer, 'SCALAR', indices));
 
-    node.setMesh(doc.createMesh(part.name).addPrimitive(prim));
-  }
+      node.setMesh(doc.createMesh(part.name).addPrimitive(prim));
+    }
+  });
   // glTF-Transform drops an unused buffer, so an asset whose parts are all empty is still valid.
   return doc;
+}
+
+/**
+ * The name of a single-object asset's root node when it has LODs: `metadata.name`, else
+ * `metadata.family` (dreamcad), else "model", with spaces turned into underscores.
+ */
+function assetName(asset: Asset): string {
+  const name = asset.metadata.name ?? asset.metadata.family;
+  return typeof name === 'string' && name.trim() ? name.trim().replace(/\s+/g, '_') : 'model';
 }
 
 function accessor(

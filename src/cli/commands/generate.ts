@@ -19,6 +19,8 @@ interface GenerateFlags {
   steps?: number;
   guidance?: number;
   negative?: string;
+  lods?: number;
+  detail?: 'low' | 'medium' | 'high';
   fbxWriter?: 'native' | 'blender';
   image?: string;
   useImageAs?: 'palette' | 'none';
@@ -70,6 +72,17 @@ export function register(program: Command): void {
     )
     .option('--negative <text>', 'what the model must leave out, e.g. "armrests, red"')
     .addOption(
+      new Option(
+        '--detail <level>',
+        'dreamcad: triangle budget per object, low (2k), medium (10k, default) or high (50k)',
+      ).choices(['low', 'medium', 'high']),
+    )
+    .option(
+      '--lods <n>',
+      'dreamcad: add N simplified levels of detail, written to GLB as <object>_LOD1…_LODN next to <object>_LOD0',
+      intOption('--lods', 0, 4),
+    )
+    .addOption(
       new Option('--fbx-writer <writer>', "FBX only: the built-in writer or Blender's exporter").choices([
         'native',
         'blender',
@@ -87,7 +100,7 @@ export function register(program: Command): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  dream-cad generate "a red wooden chair" -o chair.glb\n  dream-cad generate "a tall brass floor lamp" --seed 7 -f obj\n  dream-cad generate "a vase" --image ref.png',
+      '\nExamples:\n  dream-cad generate "a red wooden chair" -o chair.glb\n  dream-cad generate "a tall brass floor lamp" --seed 7 -f obj\n  dream-cad generate "a vase" --image ref.png\n  dream-cad generate "a fox" --lods 2 -o fox.glb',
     )
     .action(async (prompt: string, flags: GenerateFlags) => {
       const text = assertValidPrompt(prompt);
@@ -110,6 +123,8 @@ export function register(program: Command): void {
           guidanceScale: flags.guidance,
           negativePrompt: flags.negative,
           ...(image ? { image, useImageAs: flags.useImageAs ?? 'palette' } : {}),
+          ...(flags.lods ? { lods: flags.lods } : {}),
+          ...(flags.detail ? { detail: flags.detail } : {}),
           onProgress: (p) => progress.update(p.fraction, p.stage),
         });
         progress.update(1, 'saving');

@@ -1,8 +1,8 @@
-import type { Asset, AssetPart, Mesh, Vec3 } from '../../asset/asset.js';
+import type { Asset, AssetLod, AssetPart, Mesh, Vec3 } from '../../asset/asset.js';
 import { getManifold } from '../../geometry/manifold.js';
 import { type SdfPrimitive, sdfToMesh } from '../../geometry/sdf.js';
-import { loadSimplifier, simplifyClosed } from '../../geometry/simplify.js';
-import { SolidKit } from '../../geometry/solid.js';
+import { fitBounds, loadSimplifier, simplifyClosed } from '../../geometry/simplify.js';
+import { type Solid, SolidKit } from '../../geometry/solid.js';
 import { buildSurfaceMesh } from '../../geometry/surface.js';
 import type { ImageInput, Progress } from '../base.js';
 import { type BuiltPart, type FamilyDefinition, getFamily } from './families/index.js';
@@ -32,7 +32,7 @@ export interface DetailSettings {
 }
 
 export const DETAIL_LEVELS: Readonly<Record<DetailLevel, DetailSettings>> = {
-  low: { segmentScale: 0.5, cellScale: 1.7, budget: 2000, textures: true, organicTriangles: 800 },
+  low: { segmentScale: 0.5, cellScale: 1, budget: 2000, textures: true, organicTriangles: 800 },
   medium: { segmentScale: 1, cellScale: 1, budget: 10000, textures: true, organicTriangles: 3000 },
   high: { segmentScale: 1.75, cellScale: 0.6, budget: 50000, textures: true, organicTriangles: 15000 },
 };
@@ -51,6 +51,13 @@ export interface DreamcadOptions {
    * for them; 'none': the image is ignored. The shape always comes from the prompt.
    */
   useImageAs?: ImageUse;
+  /**
+   * Levels of detail to add below the full-detail model (LOD0): a count (1–4; level k keeps about
+   * 1/2^k of the triangles) or the share of LOD0's triangles each level keeps, e.g. [0.5, 0.2]. Every
+   * part is simplified with meshoptimizer, stays closed and keeps its bounding box. They go to
+   * `asset.lods`, which the GLB writer exports as `<object>_LOD0`, `<object>_LOD1`, … nodes.
+   */
+  lods?: number | readonly number[];
 }
 
 /** What the procedural engine does with a reference image. */
@@ -74,6 +81,30 @@ export interface PaletteReport {
   skipped: Array<{ role: 'main' | 'secondary'; reason: string }>;
 }
 
+/** The most LOD levels below LOD0 `lods` may ask for. */
+export const MAX_LODS = 4;
+
+/** The share of LOD0's triangles each LOD level keeps, from the `lods` option; throws on nonsense. */
+export function lodRatios(lods: DreamcadOptions['lods']): number[] {
+  if (lods === undefined) return [];
+  const ratios =
+    typeof lods === 'number'
+      ? Number.isInteger(lods) && lods >= 0 && lods <= MAX_LODS
+        ? Array.from({ length: lods }, (_, k) => 0.5 ** (k + 1))
+        : undefined
+      : [...lods];
+  if (
+    !ratios ||
+    ratios.length > MAX_LODS ||
+    ratios.some((r, k) => !(r > 0 && r < 1) || (k > 0 && !(r < ratios[k - 1])))
+  ) {
+    throw new RangeError(
+      `lods must be a whole number from 0 to ${MAX_LODS}, or up to ${MAX_LODS} decreasing ratios between 0 and 1; got ${JSON.stringify(lods)}`,
+    );
+  }
+  return ratios;
+}
+
 /** Instances of one object beyond this many reuse the builds of the first ones (turned differently). */
 const DISTINCT_INSTANCES = 6;
 
@@ -82,7 +113,8 @@ interface BuiltInstance {
   object: number;
   instance: number;
   family: FamilyDefinition;
-  parts: Array<{ name: string; group: string; mesh: Mesh }>;
+  /** `lods[k]` is the part at LOD level k + 1. */
+  parts: Array<{ name: string; group: string; mesh: Mesh; lods: Mesh[] }>;
   rest?: RestArea;
   cavity?: Cavity;
   bounds: Box3;
@@ -120,6 +152,7 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
     ...(usable[0] && !primary.color ? { main: paletteColorChoice(usable[0]) } : {}),
     ...(usable[1] ? { secondary: paletteColorChoice(usable[1]) } : {}),
   };
+  const ratios = lodRatios(options.lods);
 
   const built: BuiltInstance[] = [];
   const kits: SolidKit[] = [];
@@ -145,12 +178,12 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
           built.push({
             ...source,
             instance: i,
-            parts: source.parts.map((p) => ({ ...p, mesh: cloneMesh(p.mesh) })),
+            parts: source.parts.map((p) => ({ ...p, mesh: cloneMesh(p.mesh), lods: p.lods.map(cloneMesh) })),
           });
           continue;
         }
         const seed = o === 0 && i === 0 ? options.seed : mixSeed(options.seed, o, i);
-        built.push(buildInstance(kit, family, object, spec, o, i, seed, detail, hints.lowPoly));
+        built.push(buildInstance(kit, family, object, spec, o, i, seed, detail, hints.lowPoly, ratios));
       }
     }
   } finally {
@@ -173,9 +206,15 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
     }));
     placements = layoutScene(items, spec.relations, new Rng(mixSeed(options.seed, 99, 0)));
     built.forEach((b, k) => {
-      for (const p of b.parts) p.mesh = placeMesh(p.mesh, placements[k]);
+      for (const p of b.parts) {
+        p.mesh = placeMesh(p.mesh, placements[k]);
+        p.lods = p.lods.map((m) => placeMesh(m, placements[k]));
+      }
     });
-    placeOnGround(built.flatMap((b) => b.parts.map((p) => p.mesh)));
+    placeOnGround(
+      built.flatMap((b) => b.parts.map((p) => p.mesh)),
+      built.flatMap((b) => b.parts.flatMap((p) => p.lods)),
+    );
   }
 
   report({ fraction: 0.75, stage: 'materials' });
@@ -184,6 +223,7 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
   const stylesByObject = new Map<number, Map<string, GroupStyle>>();
   const parts: AssetPart[] = [];
   const imageParts: Record<'main' | 'secondary', string[]> = { main: [], secondary: [] };
+  const lods: AssetLod[] = ratios.map((_, k) => ({ level: k + 1, parts: [] }));
   for (let k = 0; k < built.length; k++) {
     const b = built[k];
     let styles = stylesByObject.get(b.object);
@@ -202,16 +242,22 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
     const objectSize = Math.max(...sizeOf(b.bounds));
     for (const p of b.parts) {
       const style = styles.get(p.group)!;
-      if (style.grain) orientGrain(p.mesh);
-      if (style.tile !== undefined)
-        scaleUvs(p.mesh, style.tile === 'object' ? Math.max(0.08, objectSize) : style.tile);
+      for (const m of [p.mesh, ...p.lods]) {
+        if (style.grain) orientGrain(m);
+        if (style.tile !== undefined)
+          scaleUvs(m, style.tile === 'object' ? Math.max(0.08, objectSize) : style.tile);
+      }
       const name = scene ? `${names[k]}_${p.name}` : p.name;
       if (style.image) imageParts[style.image].push(name);
-      parts.push({
-        name,
-        mesh: p.mesh,
-        material: style.material,
-        ...(scene ? { object: names[k] } : {}),
+      const object = scene ? { object: names[k] } : {};
+      parts.push({ name, mesh: p.mesh, material: style.material, ...object });
+      p.lods.forEach((mesh, level) => {
+        lods[level].parts.push({
+          name: `${name}_LOD${level + 1}`,
+          mesh,
+          material: style.material,
+          ...object,
+        });
       });
     }
   }
@@ -220,6 +266,7 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
   const primaryStyles = stylesByObject.get(0)!;
   return {
     parts,
+    ...(lods.length > 0 ? { lods } : {}),
     metadata: {
       modelName: 'dreamcad',
       prompt,
@@ -231,6 +278,7 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
       fallback: spec.fallback ?? null,
       ignoredWords: spec.ignored,
       detail: options.detail ?? 'medium',
+      ...(ratios.length > 0 ? { lods: ratios } : {}),
       styles: describeStyles(primaryStyles),
       ...(palette ? { palette: paletteReport(palette, usable, spec, primaryStyles, imageParts) } : {}),
       ...(scene
@@ -312,10 +360,11 @@ function buildInstance(
   seed: number,
   detail: DetailSettings,
   lowPoly: boolean,
+  lodRatios: number[],
 ): BuiltInstance {
   const anchors: { rest?: RestArea; cavity?: Cavity } = {};
   const hints = styleHints(object.styles);
-  const cellScale = detail.cellScale * (lowPoly ? 2 : 1);
+  const cellScale = detail.cellScale;
   const parts: BuiltPart[] = family.build({
     kit,
     rng: new Rng(seed),
@@ -331,16 +380,23 @@ function buildInstance(
   void spec;
   const raw = parts.map((part) => ({ part, mesh: rawMesh(part) })).filter((r) => r.mesh.triangles.length > 0);
   fitBudget(raw, detail.budget, kit);
-  const meshed = raw.map(({ part, mesh }) => ({
-    name: part.name,
-    group: part.group,
-    mesh: buildSurfaceMesh(mesh.positions, mesh.triangles, {
+  const surface = (part: BuiltPart, mesh: { positions: Float32Array; triangles: Uint32Array }) =>
+    buildSurfaceMesh(mesh.positions, mesh.triangles, {
       uv: part.uv,
       colorAt: part.colorAt,
       creaseAngle: lowPoly ? 1 : part.creaseAngle,
-    }),
+    });
+  const lodMeshes = lodRatios.map((ratio, level) => simplifyLevel(raw, ratio, level, kit));
+  const meshed = raw.map(({ part, mesh }, i) => ({
+    name: part.name,
+    group: part.group,
+    mesh: surface(part, mesh),
+    lods: lodMeshes.map((level) => surface(part, level[i])),
   }));
-  const shift = placeOnGround(meshed.map((m) => m.mesh));
+  const shift = placeOnGround(
+    meshed.map((m) => m.mesh),
+    meshed.flatMap((m) => m.lods),
+  );
   if (anchors.rest) anchors.rest = shiftRest(anchors.rest, shift);
   if (anchors.cavity) anchors.cavity = shiftCavity(anchors.cavity, shift);
   const partBoxes = meshed.map((m) => meshBox(m.mesh));
@@ -354,18 +410,34 @@ function buildInstance(
   return { object: objectIndex, instance, family, parts: meshed, ...anchors, bounds, partBoxes };
 }
 
-/** Organic surface: marching tetrahedra, then simplified (kept closed and manifold) to a third, at most `maxTriangles`. */
+/**
+ * Organic surface: marching tetrahedra, then simplified (kept closed and manifold, and at its full size)
+ * to a third, at most `maxTriangles`. When the simplifier cannot get there within its error bound, the
+ * bound is loosened rather than the grid coarsened: a coarser grid drops thin features (a tentacle's tip,
+ * a fox's ears) outright.
+ */
 function organicMesh(primitives: SdfPrimitive[], cell: number, maxTriangles: number) {
-  // If the simplifier cannot keep a fine mesh manifold, a coarser grid usually can.
-  let out = simplifyClosed(sdfToMesh(primitives, cell), { ratio: 0.3, maxTriangles, error: 0.0015 });
-  for (let retry = 1; retry <= 2 && out.triangles.length / 3 > maxTriangles * 1.5; retry++) {
-    out = simplifyClosed(sdfToMesh(primitives, cell * 1.4 ** retry), {
+  const fits = (m: { triangles: Uint32Array }) => m.triangles.length / 3 <= maxTriangles * 1.5;
+  const fine = sdfToMesh(primitives, cell);
+  let best = fine;
+  for (const error of [0.0015, 0.005, 0.015]) {
+    const out = simplifyClosed(fine, { ratio: 0.3, maxTriangles, error });
+    if (out.triangles.length < best.triangles.length) best = out;
+    if (fits(best)) return best;
+  }
+  // Over target but simplified: keep it (the object's budget pass goes on from there) rather than
+  // coarsen the grid and lose thin features.
+  if (best !== fine) return best;
+  // Rarely the simplifier cannot keep this grid's surface manifold at all; a slightly coarser grid
+  // usually can.
+  for (let retry = 1; retry <= 2 && !fits(best); retry++) {
+    best = simplifyClosed(sdfToMesh(primitives, cell * 1.25 ** retry), {
       ratio: 0.3,
       maxTriangles,
-      error: 0.0015,
+      error: 0.005,
     });
   }
-  return out;
+  return best;
 }
 
 function rawMesh(part: BuiltPart): { positions: Float32Array; triangles: Uint32Array } {
@@ -376,35 +448,71 @@ function rawMesh(part: BuiltPart): { positions: Float32Array; triangles: Uint32A
   return { positions, triangles: m.triVerts };
 }
 
-/** Simplifies the largest parts until the object fits its triangle budget (each part stays closed). */
+/**
+ * Simplifies the largest parts until the object fits its triangle budget (each part stays closed and
+ * keeps its bounding box). Each pass allows a larger error; when meshoptimizer cannot keep a part
+ * manifold, manifold-3d's own simplification (which always does) takes over.
+ */
 function fitBudget(
   raw: Array<{ part: BuiltPart; mesh: { positions: Float32Array; triangles: Uint32Array } }>,
   budget: number,
   kit: SolidKit,
 ): void {
   const count = () => raw.reduce((n, r) => n + r.mesh.triangles.length / 3, 0);
-  for (let pass = 0; pass < 3 && count() > budget; pass++) {
+  for (let pass = 0; pass < 5 && count() > budget; pass++) {
     const total = count();
     const ratio = (budget / total) * 0.95;
     for (const r of raw) {
       const tris = r.mesh.triangles.length / 3;
       if (tris < 64) continue;
       let next = simplifyClosed(r.mesh, { ratio, error: 0.02 * (pass + 1) });
-      if (next === r.mesh && r.part.solid) {
-        // meshoptimizer could not keep it manifold: manifold-3d's own simplification always does.
-        const b = r.part.solid.bounds();
-        const extent = Math.max(b.max[0] - b.min[0], b.max[1] - b.min[1], b.max[2] - b.min[2]);
-        const m = kit
-          .wrap(r.part.solid.manifold.simplify(extent * 0.004 * (pass + 1) ** 2))
-          .manifold.getMesh();
-        next = {
-          positions: m.numProp === 3 ? m.vertProperties : pickPositions(m.vertProperties, m.numProp),
-          triangles: m.triVerts,
-        };
-      }
+      if (next === r.mesh) next = manifoldSimplify(kit, r.part.solid, r.mesh, pass) ?? r.mesh;
       r.mesh = next;
     }
   }
+}
+
+/** manifold-3d's simplification of a part (its solid, or its closed mesh), stretched back to its bounds. */
+function manifoldSimplify(
+  kit: SolidKit,
+  solid: Solid | undefined,
+  mesh: { positions: Float32Array; triangles: Uint32Array },
+  pass: number,
+): { positions: Float32Array; triangles: Uint32Array } | undefined {
+  let source = solid;
+  if (!source) {
+    try {
+      source = kit.fromMesh(mesh.positions, mesh.triangles);
+    } catch {
+      return undefined;
+    }
+  }
+  const b = source.bounds();
+  const extent = Math.max(b.max[0] - b.min[0], b.max[1] - b.min[1], b.max[2] - b.min[2]);
+  const m = kit.wrap(source.manifold.simplify(extent * 0.004 * (pass + 1) ** 2)).manifold.getMesh();
+  if (m.triVerts.length === 0 || m.triVerts.length >= mesh.triangles.length) return undefined;
+  const positions = m.numProp === 3 ? m.vertProperties.slice() : pickPositions(m.vertProperties, m.numProp);
+  fitBounds(positions, { min: [b.min[0], b.min[1], b.min[2]], max: [b.max[0], b.max[1], b.max[2]] });
+  return { positions, triangles: m.triVerts };
+}
+
+/**
+ * One LOD level: every part simplified towards `ratio` of its full-detail triangles (closed, manifold,
+ * same bounding box). The error allowed grows with the level; where meshoptimizer cannot keep a part
+ * manifold, manifold-3d simplifies it; parts already tiny are kept as they are.
+ */
+function simplifyLevel(
+  raw: Array<{ part: BuiltPart; mesh: { positions: Float32Array; triangles: Uint32Array } }>,
+  ratio: number,
+  level: number,
+  kit: SolidKit,
+): Array<{ positions: Float32Array; triangles: Uint32Array }> {
+  return raw.map(({ part, mesh }) => {
+    if (mesh.triangles.length / 3 < 32) return mesh;
+    const next = simplifyClosed(mesh, { ratio, error: 0.01 * 2 ** level });
+    if (next !== mesh) return next;
+    return manifoldSimplify(kit, part.solid, mesh, level + 1) ?? mesh;
+  });
 }
 
 /** Whether an optional group is built: required groups always; optional ones by default, words and negatives. */
@@ -439,8 +547,11 @@ function mixSeed(seed: number, o: number, i: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-/** Moves all meshes together so the footprint's centre is at the origin and the lowest point at y = 0; returns the shift. */
-function placeOnGround(meshes: Mesh[]): Vec3 {
+/**
+ * Moves all meshes together so the footprint's centre is at the origin and the lowest point at y = 0;
+ * `others` (their LODs) move by the same amount. Returns the shift.
+ */
+function placeOnGround(meshes: Mesh[], others: Mesh[] = []): Vec3 {
   const min = [Infinity, Infinity, Infinity];
   const max = [-Infinity, -Infinity, -Infinity];
   for (const m of meshes) {
@@ -454,7 +565,7 @@ function placeOnGround(meshes: Mesh[]): Vec3 {
   }
   if (min[0] === Infinity) return [0, 0, 0];
   const shift: Vec3 = [-(min[0] + max[0]) / 2, -min[1], -(min[2] + max[2]) / 2];
-  for (const m of meshes) {
+  for (const m of [...meshes, ...others]) {
     const p = m.positions;
     for (let i = 0; i < p.length; i += 3) {
       p[i] += shift[0];

@@ -3,7 +3,13 @@ import type { GenerationResult } from '../../asset/result.js';
 import { NotSupportedError } from '../../errors.js';
 import { type ImageGenerationOptions, type ImageInput, Model3D, type ResolvedTextOptions } from '../base.js';
 import type { ModelCapabilities } from '../capabilities.js';
-import { type DetailLevel, generateDreamcadAsset, type ImageUse } from './engine.js';
+import {
+  type DetailLevel,
+  type DreamcadOptions,
+  generateDreamcadAsset,
+  type ImageUse,
+  lodRatios,
+} from './engine.js';
 
 const IMAGE_USES: readonly ImageUse[] = ['palette', 'none'];
 
@@ -65,7 +71,9 @@ export class DreamCadModel extends Model3D {
    * Model options: `detail` ('low' | 'medium' | 'high': about 2k / 10k / 50k triangles per object at
    * most; default 'medium'); `image` (a reference image: path, bytes or raw pixels; `referenceImage`,
    * as jobs pass it, is the same) and `useImageAs` ('palette', the default with an image: its dominant
-   * colours colour the parts where the prompt names no colour; 'none': ignored).
+   * colours colour the parts where the prompt names no colour; 'none': ignored); `lods` (a count 0–4,
+   * or decreasing shares of the triangles such as [0.5, 0.2]: simplified levels of detail, written to
+   * GLB as `<object>_LOD1`… next to `<object>_LOD0`).
    */
   protected textToAsset(prompt: string, options: ResolvedTextOptions): Promise<Asset> {
     const detail = options.detail ?? 'medium';
@@ -83,12 +91,19 @@ export class DreamCadModel extends Model3D {
       );
     }
     const image = (options.image ?? options.referenceImage) as ImageInput | undefined;
+    const lods = options.lods as DreamcadOptions['lods'];
+    try {
+      lodRatios(lods);
+    } catch (e) {
+      return Promise.reject(new NotSupportedError(`${(e as Error).message}.`));
+    }
     return generateDreamcadAsset(prompt, {
       seed: options.seed,
       negativePrompt: options.negativePrompt,
       onProgress: options.onProgress,
       detail: detail as DetailLevel,
       ...(image !== undefined ? { image, useImageAs: useImageAs as ImageUse } : {}),
+      ...(lods !== undefined ? { lods } : {}),
     });
   }
 }

@@ -46,11 +46,11 @@ const SIZES: Record<string, SizeRange> = {
   parrot: { width: [0.29, 0.41], height: [0.55, 0.77], depth: [0.29, 0.41] },
   eagle: { width: [0.53, 0.74], height: [1, 1.4], depth: [0.53, 0.74] },
   flamingo: { width: [0.27, 0.38], height: [1.3, 1.9], depth: [0.84, 1.2] },
-  fish: { width: [0.058, 0.081], height: [0.11, 0.16], depth: [0.31, 0.43] },
+  fish: { width: [0.058, 0.081], height: [0.12, 0.175], depth: [0.31, 0.43] },
   goldfish: { width: [0.027, 0.038], height: [0.057, 0.08], depth: [0.11, 0.16] },
-  shark: { width: [0.64, 0.89], height: [0.95, 1.4], depth: [2.9, 4.1] },
+  shark: { width: [0.64, 0.89], height: [1.15, 1.65], depth: [2.9, 4.1] },
   whale: { width: [2.5, 3.6], height: [2.2, 3.2], depth: [9.5, 14] },
-  dolphin: { width: [0.47, 0.66], height: [0.4, 0.56], depth: [1.8, 2.7] },
+  dolphin: { width: [0.47, 0.66], height: [0.46, 0.68], depth: [1.8, 2.7] },
   ant: { width: [0.0065, 0.009], height: [0.005, 0.0069], depth: [0.012, 0.017] },
   bee: { width: [0.016, 0.023], height: [0.0088, 0.013], depth: [0.019, 0.028] },
   butterfly: { width: [0.066, 0.092], height: [0.047, 0.066], depth: [0.06, 0.084] },
@@ -1686,7 +1686,15 @@ function fish(f: FishSpec): FamilyDefinition {
       const prims: SdfPrimitive[] = [
         sdfEllipsoid([0, cy, L * 0.05], [w / 2, h / 2, L * 0.38]),
         sdfEllipsoid([0, cy, -L * 0.25], [w * 0.3, h * 0.25, L * 0.25], h * 0.15),
-        sdfEllipsoid([0, cy + h * 0.45, -L * 0.02], [w * 0.06, h * f.dorsal, L * 0.12], h * 0.1, 0, 0),
+        // The dorsal fin is thin; at least about a grid step thick, or the grid misses it (a shark
+        // without its fin at medium and low detail, with it at high).
+        sdfEllipsoid(
+          [0, cy + h * 0.45, -L * 0.02],
+          [Math.max(w * 0.06, L / 45), h * f.dorsal, L * 0.12],
+          h * 0.1,
+          0,
+          0,
+        ),
       ];
       if (f.beak)
         prims.push(

@@ -897,7 +897,7 @@ export const skyscraper: FamilyDefinition = {
     { word: 'hotel', variant: 'low' },
   ],
   groups: [walls('concrete', 'lightslategray'), windows, roof('dimgray')],
-  size: { width: [19, 38], height: [16, 270], depth: [16, 37] },
+  size: { width: [18, 38], height: [16, 270], depth: [16, 37] },
   build(ctx) {
     const { kit, rng, variant, size } = ctx;
     const low = variant === 'low';

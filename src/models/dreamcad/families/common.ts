@@ -50,7 +50,12 @@ export function structural(
 
 /** A solid of revolution through (radius, height) control points, closed on the axis at both ends. */
 export function turned(kit: SolidKit, controls: ProfilePoint[], steps = 4, segments = 32): Solid {
-  const curve = steps > 1 ? smoothCurve(controls, steps) : controls;
+  const smooth = steps > 1 ? smoothCurve(controls, steps) : controls;
+  // An end a hair off the axis (profiles say 0.0001 for "on the axis") would become a ring of
+  // micrometre-sized triangles around the pole: put it on the axis.
+  const widest = Math.max(...smooth.map((p) => p[0]));
+  const snap = (p: ProfilePoint): ProfilePoint => (p[0] < widest * 0.002 ? [0, p[1]] : p);
+  const curve = [snap(smooth[0]), ...smooth.slice(1, -1), snap(smooth[smooth.length - 1])];
   const first = curve[0];
   const last = curve[curve.length - 1];
   const profile: ProfilePoint[] = [];

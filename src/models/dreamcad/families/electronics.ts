@@ -152,7 +152,7 @@ export const laptop: FamilyDefinition = {
     screen,
     accent('keyboard', ['keyboard', 'keys', 'touchpad'], 'plastic', { color: 'black' }),
   ],
-  size: { width: [0.28, 0.41], height: [0.19, 0.29], depth: [0.24, 0.37] },
+  size: { width: [0.28, 0.41], height: [0.19, 0.29], depth: [0.24, 0.39] },
   build(ctx) {
     const { kit, rng, size } = ctx;
     const w = rng.range(0.3, 0.38) * size.width;

@@ -517,6 +517,11 @@ export const pineapple: FamilyDefinition = {
           .translate(0, h - 0.01, 0),
       );
     }
+    // The crown's core, where the leaves start: without it nine leaf tips meet in one point and the union
+    // leaves micrometre-sized triangles there.
+    leaves.push(
+      kit.cylinder(r * 0.12, h * 0.06, { radiusTop: r * 0.08, segments: 10 }).translate(0, h - 0.012, 0),
+    );
     parts.push({ name: 'crown', group: 'leaf', solid: kit.union(leaves) });
     return parts;
   },

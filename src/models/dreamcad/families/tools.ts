@@ -618,7 +618,7 @@ export const scissors: FamilyDefinition = {
     structural('blades', ['blade', 'blades'], 'steel'),
     colored('handles', ['handle', 'handles', 'rings', 'grip'], 'plastic', { color: 'orange' }),
   ],
-  size: { width: [0.14, 0.2], height: [0.0092, 0.011], depth: [0.052, 0.071] },
+  size: { width: [0.14, 0.22], height: [0.0092, 0.011], depth: [0.052, 0.071] },
   build({ kit, rng, size }) {
     const len = rng.range(0.15, 0.2) * size.width;
     const open = rng.range(8, 18);

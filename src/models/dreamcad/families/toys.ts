@@ -1148,7 +1148,7 @@ export const scarf: FamilyDefinition = {
       pattern: { id: 'plaid', color2: 'darkgreen' },
     }),
   ],
-  size: { width: [0.5, 2], height: [0.028, 0.063], depth: [0.18, 0.64] },
+  size: { width: [0.5, 2], height: [0.028, 0.063], depth: [0.18, 0.72] },
   build({ kit, rng, variant, size }) {
     const towel = variant === 'towel';
     const L = (towel ? rng.range(0.5, 0.8) : rng.range(1.4, 1.8)) * size.width;
@@ -2088,7 +2088,7 @@ export const pottedPlant: FamilyDefinition = {
     potGroup,
     accent('soil', ['soil', 'dirt', 'earth', 'trunk'], 'stone', { color: 'saddlebrown' }),
   ],
-  size: { width: [0.19, 0.53], height: [0.25, 0.52], depth: [0.17, 0.48] },
+  size: { width: [0.19, 0.53], height: [0.23, 0.52], depth: [0.17, 0.48] },
   build(ctx) {
     const { kit, rng, variant, size, has } = ctx;
     const potR = rng.range(0.08, 0.13) * size.width;
@@ -2161,6 +2161,11 @@ export const pottedPlant: FamilyDefinition = {
         .rotate(0, a, 0);
       leaves.push(leaf);
     }
+    // The stem the leaves grow from: without it their tips all meet in one point and the union leaves
+    // micrometre-sized triangles there.
+    leaves.push(
+      kit.cylinder(lh * 0.03, lh * 0.08, { radiusTop: lh * 0.02, segments: 8 }).translate(0, -0.002, 0),
+    );
     parts.push({ name: 'leaves', group: 'leaves', solid: kit.union(leaves).translate(0, base, 0) });
     return parts;
   },
@@ -2260,7 +2265,7 @@ export const palmTree: FamilyDefinition = {
     colored('fronds', ['frond', 'fronds', 'leaves', 'leaf'], 'foliage', { takesMainMaterial: false }),
     accent('coconuts', ['coconut', 'coconuts', 'fruit'], 'fur', { color: 'saddlebrown', optional: 'on' }),
   ],
-  size: { width: [5.1, 7.7], height: [5.3, 9.8], depth: [5.1, 7.7] },
+  size: { width: [5.1, 7.7], height: [5.2, 9.8], depth: [5.1, 7.7] },
   build(ctx) {
     const { kit, rng, size, has } = ctx;
     const h = rng.range(5, 9) * size.height;
@@ -2332,7 +2337,7 @@ export const rock: FamilyDefinition = {
   hypernyms: ['rock', 'stone'],
   variantMaterials: { log: { rock: ['bark', 'saddlebrown'] }, stump: { rock: ['bark', 'saddlebrown'] } },
   groups: [main('rock', ['rock', 'stone', 'body', 'bark', 'wood'], 'stone')],
-  size: { width: [0.044, 2.4], height: [0.023, 1.3], depth: [0.035, 2] },
+  size: { width: [0.04, 2.5], height: [0.016, 1.35], depth: [0.035, 2] },
   build(ctx) {
     const { kit, rng, variant, size } = ctx;
     if (variant === 'log' || variant === 'stump') {

@@ -352,6 +352,8 @@ export const bicycle: FamilyDefinition = {
             .rotate(a, 0, 0)
             .translate(0, r, z),
         );
+        // The hub the spokes meet in: without it the six crossing boxes leave sliver triangles at the axle.
+        spokes.push(kit.cylinder(0.012, 0.03, { segments: 12 }).rotate(0, 0, 90).translate(0.015, r, z));
         parts.push({ name: `spokes_${i}`, group: 'trim', solid: kit.union(spokes) });
       } else
         parts.push({
@@ -1342,7 +1344,7 @@ export const submarine: FamilyDefinition = {
     glassGroup,
     structural('tower', ['tower', 'periscope', 'conning', 'propeller', 'fins'], 'steel'),
   ],
-  size: { width: [5, 14], height: [8.1, 23], depth: [38, 110] },
+  size: { width: [3.8, 14], height: [6.2, 23], depth: [29, 110] },
   build(ctx) {
     const { kit, rng, size } = ctx;
     const L = rng.range(30, 100) * size.depth;

@@ -1,6 +1,6 @@
 import type { Vec3 } from '../../../asset/asset.js';
 import type { Solid } from '../../../geometry/solid.js';
-import { accent, bezier, main, structural, torus, turned } from './common.js';
+import { accent, bezier, main, rect, structural, torus, turned } from './common.js';
 import type { BuildContext, BuiltPart, FamilyDefinition } from './types.js';
 
 /**
@@ -329,13 +329,18 @@ export const mace: FamilyDefinition = {
       }
       parts.push({ name: 'spikes', group: 'head', solid: kit.union(spikes) });
     } else {
-      const flanges: Solid[] = [0, 60, 120].map((a) =>
-        kit
-          .box([hr * 2.2, hr * 2.2, hr * 0.25])
-          .rotate(a, 0, 0)
-          .translate(hx, hr, 0),
-      );
-      parts.push({ name: 'flanges', group: 'head', solid: kit.union(flanges) });
+      // Three plates crossing on the shaft's axis, joined in 2D and extruded along it: a 3D union of
+      // three boxes meeting on one line leaves sliver triangles there.
+      const plates = [0, 60, 120].map((a) => {
+        const c = Math.cos((a * Math.PI) / 180);
+        const s = Math.sin((a * Math.PI) / 180);
+        return rect(hr * 0.125, hr * 1.1).map(([x, y]) => [x * c - y * s, x * s + y * c] as [number, number]);
+      });
+      const flanges = kit
+        .extrudeShape(plates, [], hr * 2.2)
+        .rotate(0, 90, 0)
+        .translate(hx, hr, 0);
+      parts.push({ name: 'flanges', group: 'head', solid: flanges });
     }
     return parts;
   },
