@@ -392,7 +392,7 @@ export const kite: FamilyDefinition = {
     structural('spars', ['spar', 'spars', 'frame', 'sticks'], 'bamboo'),
     accent('tail', ['tail', 'bows', 'string'], 'canvas', { color: 'royalblue' }),
   ],
-  size: { width: [0.54, 0.86], height: [1.1, 2.1], depth: [0.12, 0.4] },
+  size: { width: [0.54, 0.86], height: [1.1, 2.3], depth: [0.12, 0.4] },
   build({ kit, rng, size }) {
     // Shown as if flying: the sail upright (leaning back a little) facing +Z, the tail with its bows
     // hanging down to the ground in an S.

@@ -70,7 +70,7 @@ export const tree: FamilyDefinition = {
       takesMainColor: true,
     },
   ],
-  size: { width: [0.25, 6.5], height: [3, 8], depth: [0.25, 6.5] },
+  size: { width: [0.25, 7.2], height: [3, 8], depth: [0.25, 7.2] },
   build: buildTree,
 };
 
