@@ -12,7 +12,7 @@
  *
  * Run: `npm run bench -- server` (BENCH_SERVER_JOBS, BENCH_SERVER_READ_RATE to change the load).
  */
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { type Dirent, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -157,6 +157,15 @@ export async function run(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dream-cad-bench-server-'));
   const outputs = join(dir, 'outputs');
   let server: ServeProcess | undefined;
+  // The server runs as `npm start` runs it: the compiled package, built here first.
+  execFileSync(
+    process.execPath,
+    [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'tsconfig.build.json'],
+    {
+      cwd: ROOT,
+      stdio: 'inherit',
+    },
+  );
   try {
     server = await startServe(
       {
@@ -168,6 +177,7 @@ export async function run(): Promise<void> {
       },
       {
         logFile: join(dir, 'serve.log'),
+        built: true,
         // BENCH_SERVER_PROF=<dir>: a CPU profile of the server, written when it stops.
         nodeArgs: process.env.BENCH_SERVER_PROF
           ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_SERVER_PROF}`]
@@ -220,7 +230,7 @@ export async function run(): Promise<void> {
     publish({
       name: 'server',
       notes: [
-        `dream-cad serve (child process, from source via tsx), SQLite (WAL) in a temp folder, ` +
+        `dream-cad serve (child process, the built package as npm start runs it), SQLite (WAL) in a temp folder, ` +
           `DREAM_CAD_MAX_WORKERS=${WORKERS}, model dreamcad, loopback; machine: ${process.platform}, ` +
           `${cpus().length} CPU(s), load average ${loadBefore.toFixed(1)} before / ${loadavg()[0].toFixed(1)} after ` +
           '(other work on the machine shares these CPUs)',

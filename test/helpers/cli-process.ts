@@ -50,9 +50,12 @@ export function spawnCli(
   env: Record<string, string>,
   logFile: string,
   nodeArgs: string[] = [],
+  built = false,
 ): CliProcess {
   const fd = openSync(logFile, 'a');
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', CLI, ...args], {
+  // `built`: the compiled package (dist/, as `npm start` runs it) instead of the sources through tsx.
+  const entry = built ? [join(ROOT, 'dist', 'cli', 'main.js')] : ['--import', 'tsx', CLI];
+  const child = spawn(process.execPath, [...nodeArgs, ...entry, ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', fd, fd],
@@ -97,7 +100,14 @@ export interface ServeProcess extends CliProcess {
  */
 export async function startServe(
   env: Record<string, string>,
-  options: { logFile: string; args?: string[]; port?: number; timeoutMs?: number; nodeArgs?: string[] },
+  options: {
+    logFile: string;
+    args?: string[];
+    port?: number;
+    timeoutMs?: number;
+    nodeArgs?: string[];
+    built?: boolean;
+  },
 ): Promise<ServeProcess> {
   const port = options.port ?? (await freePort());
   const proc = spawnCli(
@@ -105,6 +115,7 @@ export async function startServe(
     env,
     options.logFile,
     options.nodeArgs,
+    options.built,
   );
   const url = `http://127.0.0.1:${port}`;
   // From source every module is compiled at start-up: allow for a machine busy with other work.
