@@ -165,6 +165,12 @@ function openPostgres(options: OpenDatabaseOptions): JobDatabase {
     // Every pooled connection starts in the chosen schema, so queries need no qualification.
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
+  // An idle pooled connection that the server closes (a restart, a failover, an administrator) emits
+  // 'error' on the pool; unhandled, that would end the process. The pool drops the connection and the
+  // next query opens a new one, so a warning is all it needs.
+  pool.on('error', (err) => {
+    process.emitWarning(`PostgreSQL closed an idle connection: ${err.message}`, 'DreamCadDatabaseWarning');
+  });
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   const url = new URL(options.url!);
   url.password = '';

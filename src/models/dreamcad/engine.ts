@@ -156,6 +156,8 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
 
   const built: BuiltInstance[] = [];
   const kits: SolidKit[] = [];
+  /** Containers enlarged to hold their contents, by family, with the factor. */
+  const grown: Record<string, number> = {};
   try {
     const total = spec.objects.reduce((n, o) => n + o.count, 0);
     let done = 0;
@@ -184,6 +186,30 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
         }
         const seed = o === 0 && i === 0 ? options.seed : mixSeed(options.seed, o, i);
         built.push(buildInstance(kit, family, object, spec, o, i, seed, detail, hints.lowPoly, ratios));
+      }
+    }
+    // A container grows to hold what the prompt puts in it: a bowl at its natural size may have room
+    // for one pear of "three pears in a bowl". Its instances are rebuilt at the larger size.
+    for (let o = 0; o < spec.objects.length; o++) {
+      const grow = containerGrowth(spec, built, o);
+      if (grow <= 1) continue;
+      grown[built.find((b) => b.object === o)!.family.id] = Math.round(grow * 100) / 100;
+      const base = spec.objects[o];
+      const object = {
+        ...base,
+        size: {
+          width: base.size.width * grow,
+          height: base.size.height * grow,
+          depth: base.size.depth * grow,
+        },
+      };
+      const family = getFamily(object.family);
+      const lowPoly = styleHints(object.styles).lowPoly;
+      for (let k = 0; k < built.length; k++) {
+        const b = built[k];
+        if (b.object !== o) continue;
+        const seed = o === 0 && b.instance === 0 ? options.seed : mixSeed(options.seed, o, b.instance);
+        built[k] = buildInstance(kits[o], family, object, spec, o, b.instance, seed, detail, lowPoly, ratios);
       }
     }
   } finally {
@@ -280,6 +306,7 @@ export async function generateDreamcadAsset(prompt: string, options: DreamcadOpt
       detail: options.detail ?? 'medium',
       ...(ratios.length > 0 ? { lods: ratios } : {}),
       styles: describeStyles(primaryStyles),
+      ...(Object.keys(grown).length > 0 ? { grownContainers: grown } : {}),
       ...(palette ? { palette: paletteReport(palette, usable, spec, primaryStyles, imageParts) } : {}),
       ...(scene
         ? {
@@ -347,6 +374,36 @@ function describeStyles(styles: Map<string, GroupStyle>): Record<string, unknown
       },
     ]),
   );
+}
+
+/** Contents fill about this share of a container's opening (round things in a ring leave gaps). */
+const FILL_SHARE = 0.3;
+/** A container grows at most this much (the size words' own limit). */
+const MAX_GROWTH = 4;
+
+/**
+ * How much object `o` must grow (1 = not at all) so that what the prompt puts in it fits: the contents'
+ * footprints must fit its opening, and the widest of them its narrowest inner width.
+ */
+function containerGrowth(spec: Spec, built: BuiltInstance[], o: number): number {
+  const cavity = built.find((b) => b.object === o)?.cavity;
+  if (!cavity) return 1;
+  const contents = new Set(
+    spec.relations.filter((r) => r.kind === 'in' && r.target === o).map((r) => r.subject),
+  );
+  if (contents.size === 0) return 1;
+  let area = 0;
+  let widest = 0;
+  for (const b of built) {
+    if (!contents.has(b.object)) continue;
+    const [w, , d] = sizeOf(b.bounds);
+    area += w * d;
+    widest = Math.max(widest, w, d);
+  }
+  const [hx, hz] = cavity.rimHalf;
+  const opening = cavity.round ? Math.PI * hx * hz : 4 * hx * hz;
+  const grow = Math.max(Math.sqrt(area / (FILL_SHARE * opening)), widest / (1.9 * Math.min(hx, hz)));
+  return Math.min(MAX_GROWTH, grow);
 }
 
 /** Builds one instance: generator → meshes within the triangle budget → footprint centred on the ground. */
