@@ -1,11 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import sharp from 'sharp';
 import { slugify } from '../src/cli/commands/generate.js';
+import { POINT_E_FIXTURES } from './helpers/point-e-fixtures.js';
 
 const CLI = join(import.meta.dirname, '..', 'src', 'cli', 'main.ts');
 
@@ -88,7 +89,55 @@ describe('dream-cad CLI', () => {
     assert.doesNotMatch(none.stderr, /palette:/);
   });
 
+  it("saves point-e's point cloud with --points-only and meshes at --mesh-resolution (tiny random weights)", () => {
+    const models = mkdtempSync(join(tmpdir(), 'dream-cad-cli-models-'));
+    symlinkSync(POINT_E_FIXTURES, join(models, 'point-e'), 'dir');
+    const env = { DREAM_CAD_MODEL_PATH: models, DREAM_CAD_ONNX_CPU: '1' };
+    const common = ['-m', 'point-e', '--seed', '1', '--steps', '3'];
+    const ply = join(dir, 'bike.ply');
+    const points = run(['generate', 'a red motorcycle', ...common, '--points-only', '-o', ply], env);
+    assert.equal(points.code, 0, points.stderr);
+    assert.match(points.stderr, /point-e: 1 parts, 160 points, \d+ ms, seed 1/);
+    const header = readFileSync(ply).subarray(0, 300).toString('latin1');
+    assert.match(header, /element vertex 160\n/);
+    assert.doesNotMatch(header, /element face/);
+    const glb = join(dir, 'bike.glb');
+    const mesh = run(['generate', 'a red motorcycle', ...common, '--mesh-resolution', '16', '-o', glb], env);
+    assert.equal(mesh.code, 0, mesh.stderr);
+    assert.match(mesh.stderr, /point-e: 1 parts, [1-9]\d* triangles/);
+  });
+
   const bad: [string, string[], Record<string, string>, RegExp][] = [
+    [
+      'a --mesh-resolution out of range',
+      ['generate', 'a mug', '--mesh-resolution', '8'],
+      {},
+      /--mesh-resolution must be an integer from 16 to 256, not "8"/,
+    ],
+    [
+      'a --mesh-resolution that is not an integer',
+      ['generate', 'a mug', '--mesh-resolution', '64.5'],
+      {},
+      /--mesh-resolution must be an integer/,
+    ],
+    [
+      '--points-only to a format without points',
+      ['generate', 'a mug', '--points-only', '-o', join(dir, 'mug.stl')],
+      {},
+      /STL cannot hold a point cloud .*save point clouds as glb or ply/,
+    ],
+    [
+      '--points-only with a model that only makes meshes',
+      ['generate', 'a mug', '--points-only', '-m', 'dreamcad', '-o', join(dir, 'mug.ply')],
+      {},
+      /"dreamcad" cannot return a point cloud \(pointsOnly\); models that take it: point-e/,
+    ],
+    [
+      '--mesh-resolution with a model without one',
+      ['generate', 'a mug', '--mesh-resolution', '32', '-m', 'dreamcad', '-o', join(dir, 'mug.glb')],
+      {},
+      /"dreamcad" has no mesh resolution setting/,
+    ],
     ['an empty prompt', ['generate', '  '], {}, /prompt is empty/],
     ['a bad seed', ['generate', 'a mug', '--seed', 'abc'], {}, /--seed must be an integer/],
     ['a bad guidance', ['generate', 'a mug', '--guidance', 'NaN'], {}, /--guidance must be a number/],
@@ -156,7 +205,10 @@ describe('dream-cad CLI', () => {
       assert.equal(r.code, 0, `${cmd} ${r.stderr}`);
       assert.match(r.stdout, /Usage: dream-cad/);
     }
-    assert.match(run(['generate', '--help']).stdout, /--negative <text>/);
+    const help = run(['generate', '--help']).stdout;
+    assert.match(help, /--negative <text>/);
+    assert.match(help, /--mesh-resolution <n>/);
+    assert.match(help, /--points-only/);
   });
 
   it('turns prompts into safe file names', () => {

@@ -4,7 +4,7 @@
  * module registers it as "test-cube" (worker threads and child processes import it by path).
  */
 import { appendFileSync } from 'node:fs';
-import type { Asset, AssetPart } from '../src/asset/asset.js';
+import { type Asset, type AssetPart, pointCloudMesh } from '../src/asset/asset.js';
 import { GenerationError } from '../src/errors.js';
 import { Model3D, type ResolvedTextOptions, throwIfCancelled } from '../src/models/base.js';
 import type { ModelCapabilities } from '../src/models/capabilities.js';
@@ -26,6 +26,7 @@ export class TestCubeModel extends Model3D {
     maxResolution: 0,
     licenseType: 'MIT',
     description: 'Test model: a cube, slowly.',
+    supportsPointsOnly: true,
   };
   readonly capabilities = TestCubeModel.capabilities;
   constructor(options = {}) {
@@ -56,7 +57,10 @@ export class TestCubeModel extends Model3D {
     // times each job really ran (from any thread of any process).
     const runLog = process.env.DREAM_CAD_TEST_RUN_LOG;
     if (runLog) appendFileSync(runLog, `${prompt}\n`);
-    return { parts: [cube()], metadata: { modelName: 'test-cube', prompt, seed: o.seed } };
+    const part = cube();
+    // pointsOnly: the cube's corners as a coloured point cloud.
+    if (o.pointsOnly) part.mesh = pointCloudMesh(part.mesh.positions, part.mesh.positions.map(Math.abs));
+    return { parts: [part], metadata: { modelName: 'test-cube', prompt, seed: o.seed } };
   }
 }
 

@@ -87,6 +87,23 @@ for (const backend of BACKENDS) {
         [{ prompt: 'bell\u0007' }, /control character \(U\+0007\)/, 'INVALID_PROMPT'],
         [{ prompt: '   ' }, /The prompt is empty/, 'INVALID_PROMPT'],
         ['{"prompt": ', /JSON/, 'FST_ERR_CTP_INVALID_JSON_BODY'],
+        [
+          { prompt: 'ok', meshResolution: 8 },
+          /body\/meshResolution must be >= 16 \(Grid samples per axis the mesh is built on, 16 to 256/,
+        ],
+        [{ prompt: 'ok', meshResolution: 257 }, /body\/meshResolution must be <= 256/],
+        [{ prompt: 'ok', meshResolution: 32.5 }, /body\/meshResolution must be integer/],
+        [{ prompt: 'ok', pointsOnly: 'yes' }, /body\/pointsOnly must be boolean/],
+        [
+          { prompt: 'ok', model: 'dreamcad', pointsOnly: true },
+          /Model "dreamcad" cannot return a point cloud \(pointsOnly\); models that take it: .*point-e/,
+          'NOT_SUPPORTED',
+        ],
+        [
+          { prompt: 'ok', model: 'dreamcad', meshResolution: 64 },
+          /Model "dreamcad" has no mesh resolution setting \(meshResolution\); models that take it: point-e/,
+          'NOT_SUPPORTED',
+        ],
       ];
       for (const [payload, detail, code] of cases) {
         const res = await s.app.inject({
@@ -141,6 +158,35 @@ for (const backend of BACKENDS) {
         assert.equal(res.statusCode, 400, bad);
         assert.equal(res.json().code, 'VALIDATION_FAILED');
       }
+    });
+
+    test('pointsOnly job: a point cloud that downloads as GLB POINTS and PLY points, not as STL', async () => {
+      const res = await post('/api/jobs', { prompt: 'a cube', model: 'test-cube', pointsOnly: true });
+      assert.equal(res.statusCode, 201, res.body);
+      const job = res.json() as Json;
+      assert.deepEqual(job.params, { pointsOnly: true });
+      const done = await waitStatus(job.id, 'completed');
+      assert.equal(done.result.triangleCount, 0);
+      assert.equal(done.result.vertexCount, 24);
+      // Only the formats that hold points are offered.
+      assert.deepEqual(Object.keys(done.links.downloads).sort(), ['glb', 'ply']);
+      const glb = await get(done.links.downloads.glb);
+      assert.equal(glb.statusCode, 200);
+      const report = await validateGlb(new Uint8Array(glb.rawPayload));
+      assert.equal(report.errors, 0, report.messages.join('\n'));
+      const ply = await get(done.links.downloads.ply);
+      assert.equal(ply.statusCode, 200);
+      assert.match(ply.rawPayload.subarray(0, 200).toString('latin1'), /element vertex 24\nproperty float x/);
+      assert.doesNotMatch(ply.rawPayload.subarray(0, 300).toString('latin1'), /element face/);
+      const stl = await get(`/api/jobs/${job.id}/download/stl`);
+      assert.equal(stl.statusCode, 400, stl.body);
+      assert.equal(stl.json().code, 'FILE_FORMAT');
+      assert.match(stl.json().detail, /STL cannot hold a point cloud .*save point clouds as glb or ply/);
+      const formats = (await get('/api/formats')).json() as Json[];
+      assert.deepEqual(
+        formats.filter((f) => f.pointClouds).map((f) => f.format),
+        ['glb', 'ply'],
+      );
     });
 
     test('GET /api/jobs/:id: 404 for an unknown id, 400 for a malformed one', async () => {
@@ -607,6 +653,15 @@ describe('uploads, token, rate limit, headers (SQLite)', () => {
       multipart({ prompt: 'x' }, { name: 'a.png', type: 'image/png', data: Buffer.alloc(1.5 * 1024 * 1024) }),
     );
     assert.equal(big.statusCode, 413);
+    const points = await send(multipart({ prompt: 'a cube', model: 'test-cube', pointsOnly: 'true' }));
+    assert.equal(points.statusCode, 201, points.body);
+    assert.deepEqual(points.json().params, { pointsOnly: true });
+    const badPoints = await send(multipart({ prompt: 'a cube', model: 'test-cube', pointsOnly: 'maybe' }));
+    assert.equal(badPoints.statusCode, 400);
+    assert.match(badPoints.json().detail, /pointsOnly must be boolean/);
+    const badGrid = await send(multipart({ prompt: 'a cube', meshResolution: '1000' }));
+    assert.equal(badGrid.statusCode, 400);
+    assert.match(badGrid.json().detail, /meshResolution must be <= 256/);
     const noPrompt = await send(multipart({ seed: 'x' }));
     assert.equal(noPrompt.statusCode, 400);
     assert.match(noPrompt.json().detail, /prompt/);

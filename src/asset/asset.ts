@@ -30,9 +30,13 @@ export interface Material {
 }
 
 /**
- * An indexed triangle mesh. Arrays are flat: `positions` and `normals` hold x,y,z per vertex,
- * `uvs` u,v per vertex, `colors` r,g,b (linear, 0–1) per vertex, `indices` three vertex indices per
- * triangle, counter-clockwise seen from outside.
+ * An indexed triangle mesh, or a point cloud. Arrays are flat: `positions` and `normals` hold x,y,z
+ * per vertex, `uvs` u,v per vertex, `colors` r,g,b (linear, 0–1) per vertex, `indices` three vertex
+ * indices per triangle, counter-clockwise seen from outside.
+ *
+ * With `mode: 'points'` every vertex is a point: `indices` is empty, and `normals` and `uvs` keep
+ * their lengths (zeros when the points have none), so code that walks vertices needs no special case.
+ * Only formats that can hold points write such a part (PLY and GLB); the others refuse it.
  */
 export interface Mesh {
   positions: Float32Array;
@@ -40,6 +44,8 @@ export interface Mesh {
   uvs: Float32Array;
   colors?: Float32Array;
   indices: Uint32Array;
+  /** How the vertices are drawn: `triangles` (the default) through `indices`, or as `points`. */
+  mode?: 'triangles' | 'points';
 }
 
 export interface AssetPart {
@@ -92,6 +98,35 @@ export function triangleCount(mesh: Mesh): number {
   return mesh.indices.length / 3;
 }
 
+/** True when the mesh is a point cloud (`mode: 'points'`). */
+export function isPointCloud(mesh: Mesh): boolean {
+  return mesh.mode === 'points';
+}
+
+/** True when any part of the asset is a point cloud. */
+export function hasPointClouds(asset: Asset): boolean {
+  return asset.parts.some((p) => isPointCloud(p.mesh));
+}
+
+/**
+ * A point-cloud mesh from positions and optional colours (linear, 0–1): zero normals and UVs of the
+ * right lengths and no indices.
+ *
+ * @example
+ * const part = { name: 'cloud', mesh: pointCloudMesh(xyz, rgb), material };
+ */
+export function pointCloudMesh(positions: Float32Array, colors?: Float32Array): Mesh {
+  const n = positions.length / 3;
+  return {
+    positions,
+    normals: new Float32Array(n * 3),
+    uvs: new Float32Array(n * 2),
+    ...(colors ? { colors } : {}),
+    indices: new Uint32Array(0),
+    mode: 'points',
+  };
+}
+
 /** Axis-aligned bounds of every part; an empty asset has min = max = [0, 0, 0]. */
 export function assetBounds(asset: Asset): Bounds {
   const min: Vec3 = [Infinity, Infinity, Infinity];
@@ -130,6 +165,10 @@ export function assertValidAsset(asset: Asset): void {
     if (mesh.colors && mesh.colors.length !== n * 3) {
       throw new Error(`assertValidAsset: part "${name}" needs one RGB colour per vertex`);
     }
+    if (mesh.mode !== undefined && mesh.mode !== 'triangles' && mesh.mode !== 'points')
+      throw new Error(`assertValidAsset: part "${name}" has an unknown mode "${String(mesh.mode)}"`);
+    if (mesh.mode === 'points' && mesh.indices.length > 0)
+      throw new Error(`assertValidAsset: part "${name}" is a point cloud but has triangle indices`);
     if (mesh.indices.length % 3 !== 0)
       throw new Error(`assertValidAsset: part "${name}" indices are not triangles`);
     for (let i = 0; i < mesh.indices.length; i++) {

@@ -83,7 +83,7 @@ export class GenerationResult {
     return this.flatten().vertices;
   }
 
-  /** All triangles, M×3 flattened, indexing into `vertices`. */
+  /** All triangles, M×3 flattened, indexing into `vertices`; empty for a point cloud. */
   get faces(): Uint32Array {
     return this.flatten().faces;
   }
@@ -91,6 +91,15 @@ export class GenerationResult {
   /** Per-vertex RGB (0–1), N×3 flattened, when any part has vertex colours. */
   get vertexColors(): Float32Array | undefined {
     return this.flatten().colors;
+  }
+
+  /**
+   * True when the result is a point cloud (every part has `mesh.mode === 'points'`, e.g. Point-E
+   * with `pointsOnly`): `vertices` and `vertexColors` are the points, `faces` is empty, and it saves
+   * only to formats that hold points (ply, glb).
+   */
+  get isPointCloud(): boolean {
+    return this.asset.parts.length > 0 && this.asset.parts.every((p) => p.mesh.mode === 'points');
   }
 
   /** Per-vertex UVs, N×2 flattened. */

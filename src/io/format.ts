@@ -26,5 +26,10 @@ export interface FormatWriter {
   extensions: string[];
   mimeType: string;
   description: string;
+  /**
+   * True when the format can hold point-cloud parts (`mesh.mode === 'points'`). `exportAsset`
+   * refuses to hand a point cloud to any other writer, so writers without it only see triangles.
+   */
+  pointClouds?: boolean;
   write(asset: Asset, options: ExportOptions): Promise<ExportOutput>;
 }

@@ -5,6 +5,7 @@ import {
   type Node as GltfNode,
   type Texture as GltfTexture,
   NodeIO,
+  Primitive,
 } from '@gltf-transform/core';
 import type { Asset, Material, Mesh, Texture } from '../asset/asset.js';
 import { version } from '../version.js';
@@ -20,6 +21,8 @@ import type { FormatWriter } from './format.js';
  * The asset's metadata goes to `asset.extras` next to a `generator` entry. Data the glTF spec (and
  * the Khronos validator) rejects is repaired rather than passed through: non-unit or missing normals
  * are renormalised or rebuilt from the faces, colours and factors are clamped to 0–1.
+ * A point-cloud part (`mesh.mode === 'points'`) becomes a POINTS primitive (mode 0) with POSITION
+ * and COLOR_0 only: its zero normals and UVs mean nothing, and glTF points need neither.
  * Exported so other writers (and tests) can reuse the same document.
  *
  * @example
@@ -82,6 +85,18 @@ export function assetToDocument(asset: Asset): Document {
       else scene.addChild(node);
       // An empty part keeps its node but gets no mesh: zero-count accessors are legal glTF, yet some
       // importers (Blender's among them) reject them.
+      if (mesh.mode === 'points') {
+        if (mesh.positions.length === 0) continue;
+        const points = doc
+          .createPrimitive()
+          .setMode(Primitive.Mode.POINTS)
+          .setMaterial(gltfMaterial(doc, part.material, materials, textures))
+          .setAttribute('POSITION', accessor(doc, buffer, 'VEC3', mesh.positions));
+        if (mesh.colors)
+          points.setAttribute('COLOR_0', accessor(doc, buffer, 'VEC3', clampedColors(mesh.colors)));
+        node.setMesh(doc.createMesh(part.name).addPrimitive(points));
+        continue;
+      }
       if (mesh.indices.length === 0) continue;
       const mat = gltfMaterial(doc, part.material, materials, textures);
       const prim = doc
@@ -254,7 +269,9 @@ export const glbWriter: FormatWriter = {
   format: 'glb',
   extensions: ['glb'],
   mimeType: 'model/gltf-binary',
-  description: 'glTF 2.0 binary: parts, PBR materials, textures (web, game engines, Blender)',
+  description:
+    'glTF 2.0 binary: parts, PBR materials, textures (web, game engines, Blender); point clouds as POINTS',
+  pointClouds: true,
   async write(asset) {
     const main = await new NodeIO().writeBinary(assetToDocument(asset));
     return { main, sidecars: [] };

@@ -14,7 +14,15 @@ export type { ExportOptions, ExportOutput, FormatWriter, SidecarFile } from './f
 export { assetToDocument, glbWriter } from './glb.js';
 export { objWriter } from './obj.js';
 export { plyWriter } from './ply.js';
-export { exportAsset, listFormats, registerFormat, resolveFormat, saveAsset } from './registry.js';
+export {
+  assertHoldsPointClouds,
+  exportAsset,
+  listFormats,
+  pointCloudFormats,
+  registerFormat,
+  resolveFormat,
+  saveAsset,
+} from './registry.js';
 export { stlWriter } from './stl.js';
 
 registerFormat(glbWriter);

@@ -1,3 +1,5 @@
+import { type Asset, isPointCloud } from '../asset/asset.js';
+import { FileFormatError } from '../errors.js';
 import { version } from '../version.js';
 import { srgb8 } from './color.js';
 import type { FormatWriter } from './format.js';
@@ -6,6 +8,8 @@ import type { FormatWriter } from './format.js';
 const VERTEX_BYTES = 8 * 4 + 3;
 /** Bytes per face: a uchar count (always 3) and three uint32 indices. */
 const FACE_BYTES = 1 + 3 * 4;
+/** Bytes per point of a point cloud: x y z as float32, then red green blue as uchar. */
+const POINT_BYTES = 3 * 4 + 3;
 
 /**
  * Binary little-endian PLY, the layout MeshLab, Blender, Open3D and three.js all read: per vertex
@@ -18,6 +22,10 @@ const FACE_BYTES = 1 + 3 * 4;
  * - `t` is written as `1 − v`: PLY tools follow the OpenGL convention of a bottom-left texture
  *   origin, while glTF (and our assets) use top-left.
  * - Units are metres, +Y up, unchanged.
+ * - A point cloud (every part `mode: 'points'`) is written as points only: `x y z` float and
+ *   `red green blue` uchar per vertex and no face element — the layout Open3D's `read_point_cloud`,
+ *   CloudCompare and MeshLab open as a cloud. An asset mixing points and triangles is refused: PLY
+ *   has one vertex list, so the points would turn into stray mesh vertices (GLB keeps both).
  *
  * @example
  * registerFormat(plyWriter);
@@ -27,8 +35,17 @@ export const plyWriter: FormatWriter = {
   format: 'ply',
   extensions: ['ply'],
   mimeType: 'application/x-ply',
-  description: 'Stanford PLY (binary): one merged mesh with normals, UVs and 8-bit sRGB vertex colours',
+  description:
+    'Stanford PLY (binary): one merged mesh with normals, UVs and 8-bit sRGB vertex colours, or a coloured point cloud',
+  pointClouds: true,
   async write(asset) {
+    const points = asset.parts.filter((p) => isPointCloud(p.mesh)).length;
+    if (points > 0 && points < asset.parts.length) {
+      throw new FileFormatError(
+        'PLY holds either one mesh or one point cloud, and this asset mixes both; save it as glb.',
+      );
+    }
+    if (points > 0) return { main: writePoints(asset), sidecars: [] };
     let vertices = 0;
     let faces = 0;
     for (const part of asset.parts) {
@@ -87,6 +104,38 @@ export const plyWriter: FormatWriter = {
     return { main: out, sidecars: [] };
   },
 };
+
+/** The point-cloud layout: x y z float, red green blue uchar, no faces. */
+function writePoints(asset: Asset): Uint8Array {
+  let count = 0;
+  for (const part of asset.parts) count += part.mesh.positions.length / 3;
+  const header = [
+    'ply',
+    'format binary_little_endian 1.0',
+    `comment generator dream-cad ${version}`,
+    'comment units metres, +Y up; a point cloud',
+    `element vertex ${count}`,
+    ...['x', 'y', 'z'].map((p) => `property float ${p}`),
+    ...['red', 'green', 'blue'].map((p) => `property uchar ${p}`),
+    'end_header',
+    '',
+  ].join('\n');
+  const headerBytes = new TextEncoder().encode(header);
+  const out = new Uint8Array(headerBytes.length + count * POINT_BYTES);
+  out.set(headerBytes);
+  const view = new DataView(out.buffer);
+  let o = headerBytes.length;
+  for (const { mesh, material } of asset.parts) {
+    const { positions: p, colors } = mesh;
+    const base = material.baseColor.slice(0, 3).map(srgb8);
+    for (let i = 0; i < p.length / 3; i++) {
+      for (let k = 0; k < 3; k++) view.setFloat32(o + k * 4, p[i * 3 + k], true);
+      for (let k = 0; k < 3; k++) out[o + 12 + k] = colors ? srgb8(colors[i * 3 + k]) : base[k];
+      o += POINT_BYTES;
+    }
+  }
+  return out;
+}
 
 function finite(x: number): number {
   return Number.isFinite(x) ? x : 0;

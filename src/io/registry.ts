@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, extname, join, resolve } from 'node:path';
-import { type Asset, assertValidAsset } from '../asset/asset.js';
+import { type Asset, assertValidAsset, hasPointClouds } from '../asset/asset.js';
 import { DreamCadError, FileFormatError } from '../errors.js';
 import type { ExportOptions, ExportOutput, FormatWriter } from './format.js';
 
@@ -40,8 +40,29 @@ export function resolveFormat(path: string, format?: string): FormatWriter {
   throw new FileFormatError(`Unsupported format "${wanted}". Supported formats: ${supportedList()}.`);
 }
 
+/** Ids of the formats that can hold point clouds, e.g. "glb, ply". */
+export function pointCloudFormats(): string[] {
+  return listFormats()
+    .filter((w) => w.pointClouds)
+    .map((w) => w.format);
+}
+
 /**
- * Converts an asset to a format in memory.
+ * Throws `FileFormatError` when `writer` cannot hold point clouds, naming the formats that can.
+ * Callers that know in advance they will save points (the CLI's `--points-only`) check early with it.
+ */
+export function assertHoldsPointClouds(writer: FormatWriter): void {
+  if (writer.pointClouds) return;
+  throw new FileFormatError(
+    `${writer.format.toUpperCase()} cannot hold a point cloud (it stores triangle meshes only); ` +
+      `save point clouds as ${pointCloudFormats().join(' or ')}.`,
+  );
+}
+
+/**
+ * Converts an asset to a format in memory. An asset with point-cloud parts goes only to formats
+ * that hold points (see `pointCloudFormats()`); any other format fails with `FileFormatError`
+ * before a byte is written.
  *
  * @example
  * const { main } = await exportAsset(asset, 'glb');
@@ -53,6 +74,7 @@ export async function exportAsset(
   options: Omit<ExportOptions, 'baseName'> = {},
 ): Promise<ExportOutput> {
   const writer = resolveFormat(`${baseName}.${format}`, format);
+  if (hasPointClouds(asset)) assertHoldsPointClouds(writer);
   try {
     assertValidAsset(asset);
     return await writer.write(asset, { ...options, baseName });

@@ -1,4 +1,4 @@
-import { listFormats, resolveFormat } from '../io/registry.js';
+import { assertHoldsPointClouds, listFormats, resolveFormat } from '../io/registry.js';
 import { JobStateError } from './errors.js';
 import type { Executor } from './executor.js';
 import type { ArtifactStorage } from './storage.js';
@@ -46,6 +46,9 @@ export async function ensureDownload(
     throw new JobStateError(`Job ${job.id} is ${job.status}; downloads are available once it has completed.`);
   }
   const writer = resolveFormat(`model.${format}`, format);
+  // A pointsOnly job's asset is a point cloud: refuse triangle-only formats here, with the library's
+  // own FileFormatError, rather than after a trip to a worker thread.
+  if (job.config.pointsOnly === true) assertHoldsPointClouds(writer);
   const base = downloadBaseName(job);
   const key = inFlightKey(job, writer.format);
   const pending = inFlight.get(key);

@@ -57,6 +57,10 @@ export interface JobParams {
   negativePrompt?: string;
   numInferenceSteps?: number;
   guidanceScale?: number;
+  /** Grid samples per axis of models that mesh a field (point-e's SDF grid, 16–256). */
+  meshResolution?: number;
+  /** Return the coloured point cloud instead of a mesh (point-e); downloads as ply or glb only. */
+  pointsOnly?: boolean;
   /** 'low' | 'medium' | 'high': how much geometric detail the model should aim for. */
   detail?: string;
   /** Formats the user wants; the web app shows these first. Every format can still be downloaded. */

@@ -11,6 +11,8 @@ import {
 import { getAvailableVram } from '../utils/gpu.js';
 import { assertValidPrompt } from '../utils/prompt.js';
 import type { ModelCapabilities } from './capabilities.js';
+// Type-only imports of this module in factory.ts keep this import free of cycles.
+import { modelRegistry } from './factory.js';
 
 /** Progress of one generation: `fraction` from 0 to 1 and a short label of the current stage. */
 export interface Progress {
@@ -30,8 +32,20 @@ export interface CommonGenerationOptions {
 }
 
 export interface TextGenerationOptions extends CommonGenerationOptions {
+  /** Sampler steps of diffusion models; models without steps (dreamcad) ignore it. */
   numInferenceSteps?: number;
+  /** Classifier-free guidance of diffusion models; models without guidance ignore it. */
   guidanceScale?: number;
+  /**
+   * Grid samples per axis of models that mesh a field (point-e: the SDF grid, 16–256); refused with
+   * `NotSupportedError` by models whose capabilities have no `meshResolution`.
+   */
+  meshResolution?: number;
+  /**
+   * Return the coloured point cloud instead of a mesh (point-e); refused with `NotSupportedError` by
+   * models whose capabilities lack `supportsPointsOnly`.
+   */
+  pointsOnly?: boolean;
   /** What the result must not have, e.g. "armrests, red". */
   negativePrompt?: string;
 }
@@ -118,6 +132,7 @@ export abstract class Model3D {
         `Model "${this.name}" does not generate from text; give it an image instead.`,
       );
     }
+    assertSupportedOptions(this.name, this.capabilities, options);
     const resolved: ResolvedTextOptions = { ...options, seed: resolveSeed(options.seed) };
     return this.run({ prompt: text, seed: resolved.seed }, options.signal, () =>
       this.textToAsset(text, resolved),
@@ -140,6 +155,7 @@ export abstract class Model3D {
           'Use a model whose capabilities list image input (see `dream-cad models`).',
       );
     }
+    assertSupportedOptions(this.name, this.capabilities, options);
     const resolved: ResolvedImageOptions = { ...options, seed: resolveSeed(options.seed) };
     return this.run({ seed: resolved.seed, input: 'image' }, options.signal, () =>
       this.imageToAsset(image, resolved),
@@ -188,6 +204,39 @@ export abstract class Model3D {
 /** Throws `CancelledError` when the signal has fired; models call it between steps. */
 export function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new CancelledError();
+}
+
+/**
+ * Refuses the settings a model does not have, naming the models that do, so `pointsOnly` or a mesh
+ * resolution never silently gives a different kind of result than asked for. Steps and guidance are
+ * hints every model may ignore; these two change what comes back, so they are checked.
+ */
+export function assertSupportedOptions(
+  model: string,
+  caps: ModelCapabilities,
+  options: Readonly<Record<string, unknown>>,
+): void {
+  if (options.pointsOnly !== undefined && typeof options.pointsOnly !== 'boolean') {
+    throw new GenerationError(`pointsOnly must be true or false, not ${String(options.pointsOnly)}.`);
+  }
+  if (options.pointsOnly && !caps.supportsPointsOnly) {
+    throw new NotSupportedError(
+      `Model "${model}" cannot return a point cloud (pointsOnly); ${modelsWith('pointsOnly')}.`,
+    );
+  }
+  if (options.meshResolution !== undefined && !caps.meshResolution) {
+    throw new NotSupportedError(
+      `Model "${model}" has no mesh resolution setting (meshResolution); ${modelsWith('meshResolution')}.`,
+    );
+  }
+}
+
+function modelsWith(option: 'pointsOnly' | 'meshResolution'): string {
+  const names = modelRegistry.listModels().filter((name) => {
+    const caps = modelRegistry.getCapabilities(name);
+    return option === 'pointsOnly' ? caps?.supportsPointsOnly : caps?.meshResolution;
+  });
+  return names.length ? `models that take it: ${names.join(', ')}` : 'no registered model takes it';
 }
 
 function resolveSeed(seed: number | undefined): number {

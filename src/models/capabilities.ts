@@ -15,6 +15,17 @@ export interface ModelCapabilities {
   licenseType: string;
   /** One sentence for model lists. */
   description?: string;
+  /**
+   * The model's mesh-resolution setting (`meshResolution`: grid samples per axis), with its bounds and
+   * default; absent when it has none. The CLI's `--mesh-resolution`, the API's `meshResolution` and
+   * the web app's field are refused (or hidden) for models without it.
+   */
+  meshResolution?: { min: number; max: number; default: number };
+  /**
+   * True when the model can return its point cloud instead of a mesh (`pointsOnly`); such a result
+   * saves to the formats that hold points (ply, glb). Absent or false: `pointsOnly` is refused.
+   */
+  supportsPointsOnly?: boolean;
 }
 
 /** Whether a model can run on this machine now, and if not, what to do about it. */

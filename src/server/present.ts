@@ -1,3 +1,4 @@
+import { pointCloudFormats } from '../io/registry.js';
 import { downloadFormats } from '../jobs/downloads.js';
 import { type GenerationJob, priorityName } from '../jobs/types.js';
 import type { PaletteReport } from '../models/dreamcad/engine.js';
@@ -9,7 +10,9 @@ export function presentJob(job: GenerationJob) {
   const self = `/api/jobs/${job.id}`;
   const done = job.status === 'completed';
   const downloads: Record<string, string> = {};
-  if (done) for (const f of downloadFormats()) downloads[f] = `${self}/download/${f}`;
+  // A point cloud (pointsOnly) downloads only in the formats that hold points; the others answer 400.
+  const formats = job.config.pointsOnly === true ? pointCloudFormats() : downloadFormats();
+  if (done) for (const f of formats) downloads[f] = `${self}/download/${f}`;
   return {
     id: job.id,
     batchId: job.batchId,

@@ -58,6 +58,23 @@ export const GenerationParams = {
   detail: Type.Optional(
     Type.Enum(['low', 'medium', 'high'], { description: 'Detail level: low, medium or high.' }),
   ),
+  meshResolution: Type.Optional(
+    Type.Integer({
+      minimum: 16,
+      maximum: 256,
+      description:
+        'Grid samples per axis the mesh is built on, 16 to 256 (point-e: the SDF grid, default 64). ' +
+        'Only for models whose capabilities have meshResolution; others answer 400.',
+    }),
+  ),
+  pointsOnly: Type.Optional(
+    Type.Boolean({
+      description:
+        'true: return the coloured point cloud instead of a mesh (point-e). The result downloads as ply ' +
+        '(points) or glb (POINTS primitive) only. Only for models whose capabilities have ' +
+        'supportsPointsOnly; others answer 400.',
+    }),
+  ),
   formats: Type.Optional(
     Type.Array(Type.String({ pattern: '^[a-z0-9]{2,8}$', description: 'A format id such as glb.' }), {
       maxItems: 10,

@@ -8,6 +8,8 @@ const clearBtn = document.getElementById('image-clear');
 const imageError = document.getElementById('image-error');
 const useImageAs = document.getElementById('useImageAs');
 const tokenInput = document.getElementById('token');
+const meshField = document.getElementById('meshResolution-field');
+const pointsField = document.getElementById('pointsOnly-field');
 let maxBytes = 10 * 1024 * 1024;
 let image = null;
 
@@ -82,6 +84,10 @@ form.addEventListener('submit', async (e) => {
   const fields = { prompt, model: form.model.value, priority: form.priority.value };
   if (form.negativePrompt.value.trim()) fields.negativePrompt = form.negativePrompt.value.trim();
   for (const k of ['seed', 'steps', 'guidance']) if (form[k].value !== '') fields[k] = Number(form[k].value);
+  // Model-specific settings are sent only when the chosen model shows them.
+  if (!meshField.hidden && form.meshResolution.value !== '')
+    fields.meshResolution = Number(form.meshResolution.value);
+  if (!pointsField.hidden && form.pointsOnly.checked) fields.pointsOnly = true;
   if (form.detail.value) fields.detail = form.detail.value;
   const formats = [...document.querySelectorAll('#formats input:checked')].map((i) => i.value);
   if (formats.length) fields.formats = formats;
@@ -126,6 +132,17 @@ async function init() {
     const describe = () => {
       const m = models.find((x) => x.name === form.model.value);
       help.textContent = m ? (m.capabilities.description ?? '') : '';
+      // Fields for settings only some models have (capabilities.meshResolution, supportsPointsOnly).
+      const mesh = m?.capabilities.meshResolution;
+      meshField.hidden = !mesh;
+      if (mesh) {
+        form.meshResolution.min = String(mesh.min);
+        form.meshResolution.max = String(mesh.max);
+        form.meshResolution.placeholder = `default ${mesh.default}`;
+        document.getElementById('meshResolution-help').textContent =
+          `Grid samples per axis, ${mesh.min} to ${mesh.max}.`;
+      }
+      pointsField.hidden = !m?.capabilities.supportsPointsOnly;
     };
     form.model.addEventListener('change', describe);
     describe();

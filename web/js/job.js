@@ -62,7 +62,10 @@ function render(job) {
   for (const [k, v] of Object.entries(job.params))
     if (k !== 'seed') rows.push([k, Array.isArray(v) ? v.join(', ') : v]);
   if (job.result) {
-    rows.push(['Triangles', job.result.triangleCount], ['Time', `${job.result.generationTime.toFixed(2)} s`]);
+    const count = job.params.pointsOnly
+      ? ['Points', job.result.vertexCount]
+      : ['Triangles', job.result.triangleCount];
+    rows.push(count, ['Time', `${job.result.generationTime.toFixed(2)} s`]);
     for (const a of job.result.palette?.applied ?? [])
       rows.push([`Image ${a.role} colour`, `${a.name} (${a.hex}): ${a.parts.join(', ')}`]);
   }

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { type Command, Option } from 'commander';
-import { triangleCount } from '../../asset/asset.js';
+import { triangleCount, vertexCount } from '../../asset/asset.js';
 import { getConfig } from '../../config.js';
 import { FileFormatError, InvalidConfigError } from '../../errors.js';
-import { resolveFormat } from '../../io/registry.js';
+import { assertHoldsPointClouds, resolveFormat } from '../../io/registry.js';
 import type { PaletteReport } from '../../models/dreamcad/engine.js';
 import { ModelFactory } from '../../models/factory.js';
 import { assertValidPrompt } from '../../utils/prompt.js';
@@ -18,6 +18,8 @@ interface GenerateFlags {
   seed?: number;
   steps?: number;
   guidance?: number;
+  meshResolution?: number;
+  pointsOnly?: boolean;
   negative?: string;
   lods?: number;
   detail?: 'low' | 'medium' | 'high';
@@ -70,6 +72,15 @@ export function register(program: Command): void {
       'classifier-free guidance scale (neural models)',
       numberOption('--guidance', 0, 100),
     )
+    .option(
+      '--mesh-resolution <n>',
+      'grid samples per axis the mesh is built on, 16 to 256 (point-e; default 64)',
+      intOption('--mesh-resolution', 16, 256),
+    )
+    .option(
+      '--points-only',
+      'return the coloured point cloud instead of a mesh (point-e); saves as ply or glb only',
+    )
     .option('--negative <text>', 'what the model must leave out, e.g. "armrests, red"')
     .addOption(
       new Option(
@@ -100,7 +111,7 @@ export function register(program: Command): void {
     )
     .addHelpText(
       'after',
-      '\nExamples:\n  dream-cad generate "a red wooden chair" -o chair.glb\n  dream-cad generate "a tall brass floor lamp" --seed 7 -f obj\n  dream-cad generate "a vase" --image ref.png\n  dream-cad generate "a fox" --lods 2 -o fox.glb',
+      '\nExamples:\n  dream-cad generate "a red wooden chair" -o chair.glb\n  dream-cad generate "a tall brass floor lamp" --seed 7 -f obj\n  dream-cad generate "a vase" --image ref.png\n  dream-cad generate "a fox" --lods 2 -o fox.glb\n  dream-cad generate "a red motorcycle" -m point-e --points-only -o bike.ply',
     )
     .action(async (prompt: string, flags: GenerateFlags) => {
       const text = assertValidPrompt(prompt);
@@ -109,7 +120,8 @@ export function register(program: Command): void {
       const output =
         flags.output ?? join(config.outputDir, `${slugify(text)}.${resolveFormat('', format).extensions[0]}`);
       // Resolve the format before generating, so a typo fails in milliseconds, not after the work.
-      resolveFormat(output, format);
+      const writer = resolveFormat(output, format);
+      if (flags.pointsOnly) assertHoldsPointClouds(writer);
       if (flags.useImageAs && !flags.image) {
         throw new InvalidConfigError('--use-image-as', '--use-image-as needs --image <file>.');
       }
@@ -121,6 +133,8 @@ export function register(program: Command): void {
           seed: flags.seed,
           numInferenceSteps: flags.steps,
           guidanceScale: flags.guidance,
+          ...(flags.meshResolution !== undefined ? { meshResolution: flags.meshResolution } : {}),
+          ...(flags.pointsOnly ? { pointsOnly: true } : {}),
           negativePrompt: flags.negative,
           ...(image ? { image, useImageAs: flags.useImageAs ?? 'palette' } : {}),
           ...(flags.lods ? { lods: flags.lods } : {}),
@@ -129,9 +143,11 @@ export function register(program: Command): void {
         });
         progress.update(1, 'saving');
         const path = await result.save(output, format, { fbxWriter: flags.fbxWriter });
-        const tris = result.asset.parts.reduce((n, p) => n + triangleCount(p.mesh), 0);
+        const count = result.isPointCloud
+          ? `${result.asset.parts.reduce((n, p) => n + vertexCount(p.mesh), 0)} points`
+          : `${result.asset.parts.reduce((n, p) => n + triangleCount(p.mesh), 0)} triangles`;
         process.stderr.write(
-          `${model.name}: ${result.asset.parts.length} parts, ${tris} triangles, ` +
+          `${model.name}: ${result.asset.parts.length} parts, ${count}, ` +
             `${(result.generationTime * 1000).toFixed(0)} ms, seed ${result.metadata.seed}\n`,
         );
         const palette = result.metadata.palette as PaletteReport | undefined;

@@ -1,4 +1,4 @@
-import type { Asset } from '../../asset/asset.js';
+import type { Asset, Mesh } from '../../asset/asset.js';
 import { FileFormatError } from '../../errors.js';
 import { computeVertexNormals, defaultMaterial, GrowableU32 } from './mesh-utils.js';
 import type { ReadMeshResult } from './types.js';
@@ -59,7 +59,7 @@ interface Element {
  * Reads a PLY file (ASCII, binary little- or big-endian) into a one-part `Asset`: positions,
  * normals (nx, ny, nz), UVs (u/v, s/t or texture_u/texture_v), vertex colours (red, green, blue;
  * 8-bit values are scaled to 0–1) and faces (vertex_indices or vertex_index). Other elements are
- * skipped.
+ * skipped. A file without a face element is read as a point cloud (`mesh.mode === 'points'`).
  *
  * @example
  * const { asset } = await readPly(await readFile('scan.ply'));
@@ -145,12 +145,15 @@ export async function readPly(bytes: Uint8Array, options: ReadPlyOptions = {}): 
   for (let i = 0; i < idx.length; i++) {
     if (idx[i] >= n) throw new FileFormatError(`readPly: face index ${idx[i]} ≥ ${n} vertices`);
   }
-  const mesh = {
+  // A file with no face element at all is a point cloud (what our writer, Open3D and scanners write).
+  const points = !elements.some((e) => e.name === 'face');
+  const mesh: Mesh = {
     positions,
     normals: hasNormals ? normalsIn : computeVertexNormals(positions, idx),
     uvs,
     indices: idx,
     ...(hasColors ? { colors } : {}),
+    ...(points ? { mode: 'points' as const } : {}),
   };
   const asset: Asset = {
     parts: [{ name: 'mesh', mesh, material: defaultMaterial() }],

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Asset } from '../../asset/asset.js';
+import { type Asset, type Material, pointCloudMesh } from '../../asset/asset.js';
 import { getConfig } from '../../config.js';
 import { GenerationError } from '../../errors.js';
 import { buildSurfaceMesh } from '../../geometry/surface.js';
@@ -36,7 +36,9 @@ export interface PointEModelOptions extends ModelOptions {
  * into a closed mesh with vertex colours. Needs converted weights in `$DREAM_CAD_MODEL_PATH/point-e`.
  *
  * Text options: `numInferenceSteps` (base-stage sampler steps, default 64), `guidanceScale` (default
- * 3), `seed`, and `meshResolution` (SDF grid samples per axis, 16–256, default 64).
+ * 3), `seed`, `meshResolution` (SDF grid samples per axis, 16–256, default 64) and `pointsOnly`
+ * (return the coloured point cloud — one `mode: 'points'` part — and skip the SDF; saves as PLY
+ * points or GLB POINTS).
  */
 export class PointEModel extends Model3D {
   static readonly capabilities: ModelCapabilities = {
@@ -52,6 +54,8 @@ export class PointEModel extends Model3D {
     maxResolution: 256,
     licenseType: 'MIT',
     description: 'Point-E: text → coloured point cloud → mesh, on ONNX Runtime (needs converted weights).',
+    meshResolution: { min: 16, max: 256, default: 64 },
+    supportsPointsOnly: true,
   };
   readonly capabilities = PointEModel.capabilities;
   override readonly version = '1';
@@ -96,10 +100,14 @@ export class PointEModel extends Model3D {
   protected async textToAsset(prompt: string, options: ResolvedTextOptions): Promise<Asset> {
     const pipe = this.pipeline;
     if (!pipe) throw new GenerationError('Point-E is not loaded.');
-    if (!pipe.hasSdf)
-      throw new GenerationError(`Point-E: ${pipe.dir} has no SDF network to build a mesh with.`);
+    const pointsOnly = options.pointsOnly === true;
+    if (!pipe.hasSdf && !pointsOnly)
+      throw new GenerationError(
+        `Point-E: ${pipe.dir} has no SDF network to build a mesh with; ask for pointsOnly instead.`,
+      );
     const steps = optionalInt(options.numInferenceSteps, 'numInferenceSteps', 2, 1000);
-    const grid = optionalInt(options.meshResolution, 'meshResolution', 16, 256) ?? 64;
+    const range = PointEModel.capabilities.meshResolution!;
+    const grid = optionalInt(options.meshResolution, 'meshResolution', range.min, range.max) ?? range.default;
     const guidance = options.guidanceScale;
     if (guidance !== undefined && !(Number.isFinite(guidance) && guidance >= 0 && guidance <= 100)) {
       throw new GenerationError(`guidanceScale must be a number from 0 to 100, not ${guidance}.`);
@@ -114,6 +122,30 @@ export class PointEModel extends Model3D {
       onProgress: (f, stage) => report?.({ fraction: 0.02 + 0.88 * f, stage }),
     });
     throwIfCancelled(options.signal);
+    const upZ = pipe.manifest.upAxis !== 'y';
+    const metadata = {
+      modelName: 'point-e',
+      prompt,
+      seed: options.seed,
+      weights: pipe.manifest.name,
+      provider: pipe.provider,
+      points: cloud.positions.length / 3,
+    };
+    if (pointsOnly) {
+      const placed = toAssetFrame(cloud.positions, upZ);
+      groundAndCentre(placed, new Float32Array(0));
+      report?.({ fraction: 1, stage: 'done' });
+      return {
+        parts: [
+          {
+            name: 'points',
+            mesh: pointCloudMesh(placed, cloud.colors.map(srgbToLinear)),
+            material: MATERIAL,
+          },
+        ],
+        metadata: { ...metadata, pointsOnly: true },
+      };
+    }
     const mesh = await pipe.pointCloudToMesh(cloud, {
       gridSize: grid,
       signal: options.signal,
@@ -124,7 +156,6 @@ export class PointEModel extends Model3D {
         'Point-E: the SDF network found no surface in the point cloud; try another seed.',
       );
     }
-    const upZ = pipe.manifest.upAxis !== 'y';
     const positions = toAssetFrame(mesh.positions, upZ);
     const placed = toAssetFrame(cloud.positions, upZ);
     groundAndCentre(positions, placed);
@@ -140,21 +171,21 @@ export class PointEModel extends Model3D {
         {
           name: 'object',
           mesh: surface,
-          material: { name: 'point_e_vertex_color', baseColor: [1, 1, 1, 1], metallic: 0, roughness: 0.8 },
+          material: MATERIAL,
         },
       ],
-      metadata: {
-        modelName: 'point-e',
-        prompt,
-        seed: options.seed,
-        weights: pipe.manifest.name,
-        provider: pipe.provider,
-        points: cloud.positions.length / 3,
-        meshResolution: grid,
-      },
+      metadata: { ...metadata, meshResolution: grid },
     };
   }
 }
+
+/** White, so the vertex colours show as they are. */
+const MATERIAL: Material = {
+  name: 'point_e_vertex_color',
+  baseColor: [1, 1, 1, 1],
+  metallic: 0,
+  roughness: 0.8,
+};
 
 function optionalInt(value: unknown, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -176,7 +207,10 @@ function toAssetFrame(p: Float32Array, upZ: boolean): Float32Array {
   return out;
 }
 
-/** Moves the mesh (and the cloud with it) so its footprint is centred on the origin, resting on y = 0. */
+/**
+ * Moves the mesh (and the cloud with it) so its footprint is centred on the origin, resting on y = 0.
+ * With `pointsOnly` the cloud itself is the first argument and the second is empty.
+ */
 function groundAndCentre(mesh: Float32Array, cloud: Float32Array): void {
   if (mesh.length === 0) return;
   const lo = [Infinity, Infinity, Infinity];

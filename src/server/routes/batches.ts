@@ -23,7 +23,7 @@ export const batchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body;
       const model = body.model ?? config.defaultModel;
-      const prompts = body.prompts.map((p) => checkGeneration(model, p, false));
+      const prompts = body.prompts.map((p) => checkGeneration(model, p, false, body));
       const { batch, jobs } = await queue.createBatchJobs(prompts, model, {
         ...toParams(body),
         name: body.name,

@@ -22,6 +22,9 @@ export const downloadRoutes: FastifyPluginAsyncTypebox = async (app) => {
               extensions: Type.Array(Type.String()),
               mimeType: Type.String(),
               description: Type.String(),
+              pointClouds: Type.Boolean({
+                description: 'Whether the format holds point clouds (results of pointsOnly jobs).',
+              }),
             }),
           ),
         },
@@ -33,6 +36,7 @@ export const downloadRoutes: FastifyPluginAsyncTypebox = async (app) => {
         extensions: w.extensions,
         mimeType: w.mimeType,
         description: w.description,
+        pointClouds: w.pointClouds === true,
       })),
   );
 

@@ -4,6 +4,7 @@ import { Type } from 'typebox';
 import { NotSupportedError } from '../../errors.js';
 import type { JobParams, JobStatus } from '../../jobs/types.js';
 import { JobPriority, type JobPriorityName } from '../../jobs/types.js';
+import { assertSupportedOptions } from '../../models/base.js';
 import { ModelFactory } from '../../models/factory.js';
 import { assertValidPrompt } from '../../utils/prompt.js';
 import { presentJob } from '../present.js';
@@ -18,7 +19,8 @@ declare module 'fastify' {
   }
 }
 
-const NUMERIC_FIELDS = new Set(['seed', 'steps', 'guidance']);
+const NUMERIC_FIELDS = new Set(['seed', 'steps', 'guidance', 'meshResolution']);
+const BOOLEAN_FIELDS = new Set(['pointsOnly']);
 
 /**
  * Reads a multipart request into the same object shape as the JSON body, keeping the image aside,
@@ -47,16 +49,28 @@ async function readMultipart(request: FastifyRequest): Promise<void> {
         .map((s) => s.trim())
         .filter(Boolean);
     else if (NUMERIC_FIELDS.has(part.fieldname) && value.trim() !== '') body[part.fieldname] = Number(value);
+    // "true"/"false" become booleans; anything else stays a string and fails validation.
+    else if (BOOLEAN_FIELDS.has(part.fieldname) && /^(true|false)$/.test(value.trim()))
+      body[part.fieldname] = value.trim() === 'true';
     else if (value !== '' || part.fieldname === 'prompt') body[part.fieldname] = value;
   }
   request.body = body;
 }
 
-/** Checks the model and prompt the way generation will, so bad input fails now with a 400. */
-export function checkGeneration(model: string, prompt: string, hasImage: boolean): string {
+/**
+ * Checks the model, prompt and model-specific settings the way generation will, so bad input fails
+ * now with a 400.
+ */
+export function checkGeneration(
+  model: string,
+  prompt: string,
+  hasImage: boolean,
+  options: { meshResolution?: number; pointsOnly?: boolean } = {},
+): string {
   const info = ModelFactory.describeModels().find((m) => m.name === model);
   if (!info) ModelFactory.createModel(model); // throws ModelNotFoundError listing the models
   const caps = info!.capabilities;
+  assertSupportedOptions(model, caps, options);
   if (hasImage && !caps.supportsImageTo3d && !caps.supportsTextTo3d) {
     throw new NotSupportedError(`Model "${model}" accepts neither text nor images.`);
   }
@@ -74,6 +88,8 @@ export function toParams(body: {
   steps?: number;
   guidance?: number;
   detail?: string;
+  meshResolution?: number;
+  pointsOnly?: boolean;
   formats?: string[];
   useImageAs?: 'palette' | 'none';
 }): JobParams {
@@ -83,6 +99,8 @@ export function toParams(body: {
   if (body.steps !== undefined) params.numInferenceSteps = body.steps;
   if (body.guidance !== undefined) params.guidanceScale = body.guidance;
   if (body.detail) params.detail = body.detail;
+  if (body.meshResolution !== undefined) params.meshResolution = body.meshResolution;
+  if (body.pointsOnly) params.pointsOnly = true;
   if (body.formats?.length) params.formats = body.formats;
   if (body.useImageAs) params.useImageAs = body.useImageAs;
   return params;
@@ -115,7 +133,7 @@ export const jobRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const body = request.body;
       const model = body.model ?? config.defaultModel;
-      const prompt = checkGeneration(model, body.prompt, !!request.referenceImage);
+      const prompt = checkGeneration(model, body.prompt, !!request.referenceImage, body);
       if (body.useImageAs && !request.referenceImage) {
         throw new HttpProblem(
           400,
