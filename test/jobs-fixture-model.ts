@@ -26,7 +26,9 @@ export class TestCubeModel extends Model3D {
     maxResolution: 0,
     licenseType: 'MIT',
     description: 'Test model: a cube, slowly.',
+    // Declared so the API and web app show and accept both settings; the cube ignores meshResolution.
     supportsPointsOnly: true,
+    meshResolution: { min: 16, max: 256, default: 64 },
   };
   readonly capabilities = TestCubeModel.capabilities;
   constructor(options = {}) {

@@ -265,6 +265,40 @@ describe('web app in Chromium', { skip: !existsSync(CHROMIUM) && `${CHROMIUM} is
     await page.close();
   });
 
+  test('model-specific fields: mesh resolution and point cloud only follow the model; a points job downloads as GLB and PLY', async () => {
+    const page = await open('/');
+    await page.waitForSelector('#model option[value="test-cube"]', { state: 'attached' });
+    const shown = () =>
+      page.evaluate(() => [
+        !doc().getElementById('meshResolution-field').hidden,
+        !doc().getElementById('pointsOnly-field').hidden,
+      ]);
+    await page.locator('#model').selectOption('dreamcad');
+    assert.deepEqual(await shown(), [false, false]);
+    // test-cube declares both (as point-e does; point-e itself is not selectable without weights).
+    await page.locator('#model').selectOption('test-cube');
+    assert.deepEqual(await shown(), [true, true]);
+    assert.equal(await page.getAttribute('#meshResolution', 'min'), '16');
+    assert.equal(await page.getAttribute('#meshResolution', 'max'), '256');
+    assert.equal(await page.getAttribute('#meshResolution', 'placeholder'), 'default 64');
+    await page.getByLabel('Mesh resolution').fill('48');
+    await page.getByLabel('Point cloud only').check();
+    await axeAudit(page, 'generate, model-specific fields', true);
+    await page.locator('#prompt').fill('a cube as points');
+    await page.getByRole('button', { name: 'Generate' }).click();
+    await page.waitForURL(/\/job\.html\?id=/);
+    const id = new URL(page.url()).searchParams.get('id')!;
+    const job = (await s.app.inject({ method: 'GET', url: `/api/jobs/${id}` })).json() as {
+      params: Record<string, unknown>;
+    };
+    assert.equal(job.params.pointsOnly, true);
+    assert.equal(job.params.meshResolution, 48);
+    await page.waitForSelector('#downloads a', { timeout: 30_000 });
+    const formats = await page.$$eval('#downloads a', (as) => as.map((a) => a.getAttribute('data-format')));
+    assert.deepEqual(formats.sort(), ['glb', 'ply']);
+    await page.close();
+  });
+
   test('keyboard only: skip link, every field in order, submit with Enter', async () => {
     const page = await open('/');
     await page.waitForSelector('#model option[value="dreamcad"]', { state: 'attached' });

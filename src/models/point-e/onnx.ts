@@ -63,6 +63,13 @@ export async function openOnnxNetwork(path: string, options: OnnxSessionOptions 
   const log = options.log ?? ((m: string) => console.warn(m));
   const base: InferenceSession.SessionOptions = {
     graphOptimizationLevel: 'all',
+    // DREAM_CAD_ONNX_ARENA=0: no CPU memory arena or memory pattern. The arena keeps each session's
+    // peak activations (the upsampler's 4 096-token attention), so peak RSS is about 3× PyTorch's;
+    // without it RSS matches PyTorch's but every call allocates afresh and runs ~2.5× slower
+    // (bench/point-e.bench.ts, docs/point-e.md).
+    ...(process.env.DREAM_CAD_ONNX_ARENA === '0'
+      ? { enableCpuMemArena: false, enableMemPattern: false }
+      : {}),
     ...(options.intraOpThreads ? { intraOpNumThreads: options.intraOpThreads } : {}),
   };
   let session: InferenceSession | undefined;
