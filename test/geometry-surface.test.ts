@@ -182,3 +182,49 @@ describe('SolidKit conventions', () => {
     assert.equal(radiusAt(pts, 0.5), 1.5);
   });
 });
+
+describe('extrudeBevelled', () => {
+  test('a bevelled square slab: closed, the exact chamfered volume and bounds, faces cut at the edges', () => {
+    const side = 0.2;
+    const depth = 0.04;
+    const bevel = 0.01;
+    const square: Array<[number, number]> = [
+      [-side / 2, -side / 2],
+      [side / 2, -side / 2],
+      [side / 2, side / 2],
+      [-side / 2, side / 2],
+    ];
+    const solid = kit.extrudeBevelled(square, depth, bevel);
+    const mesh = solidToMesh(solid);
+    assert.ok(checkWatertight(mesh).watertight);
+    // Middle slab plus two frustums (square side s at the edge, s − 2b at the face, height b).
+    const frustum = (bevel / 3) * (side ** 2 + (side - 2 * bevel) ** 2 + side * (side - 2 * bevel));
+    const expected = side ** 2 * (depth - 2 * bevel) + 2 * frustum;
+    assert.ok(Math.abs(signedVolume(mesh) - expected) < 1e-9, `${signedVolume(mesh)} vs ${expected}`);
+    const b = solid.manifold.boundingBox();
+    assert.deepEqual(
+      [...b.min, ...b.max].map((v) => Math.round(v * 1e6) / 1e6),
+      [-0.1, -0.1, -0.02, 0.1, 0.1, 0.02],
+    );
+    // The front face is the inset square: no vertex at z = depth/2 lies beyond side/2 − bevel.
+    const p = mesh.positions;
+    for (let i = 0; i < p.length; i += 3) {
+      if (Math.abs(p[i + 2] - depth / 2) < 1e-7) assert.ok(Math.abs(p[i]) <= side / 2 - bevel + 1e-7);
+    }
+  });
+
+  test('clockwise and star-shaped outlines work; no bevel is a plain extrusion', () => {
+    const star: Array<[number, number]> = [];
+    for (let i = 0; i < 10; i++) {
+      const r = i % 2 === 0 ? 0.1 : 0.05;
+      const a = -(i / 10) * Math.PI * 2; // clockwise on purpose
+      star.push([Math.cos(a) * r, Math.sin(a) * r]);
+    }
+    const bevelled = solidToMesh(kit.extrudeBevelled(star, 0.02, 0.003));
+    assert.ok(checkWatertight(bevelled).watertight);
+    const plain = solidToMesh(kit.extrude(star, 0.02));
+    assert.ok(signedVolume(bevelled) > 0 && signedVolume(bevelled) < signedVolume(plain));
+    const none = solidToMesh(kit.extrudeBevelled(star, 0.02, 0));
+    assert.ok(Math.abs(signedVolume(none) - signedVolume(plain)) < 1e-12);
+  });
+});

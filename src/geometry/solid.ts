@@ -255,6 +255,22 @@ export class SolidKit {
   }
 
   /**
+   * Extrudes a closed outline in the XY plane through `depth` along Z (centred on z = 0) with its front
+   * and back edges bevelled (chamfered) by `bevel`: a tile, a plaque, a phone, a shield board. The
+   * outline must be star-shaped about its centroid (convex outlines always are) and `bevel` small next
+   * to its edges; the inset is taken along each corner's bisector (a mitre), so corners stay sharp.
+   */
+  extrudeBevelled(outline: Vec2[], depth: number, bevel: number): Solid {
+    const b = Math.min(bevel, depth / 2 - 1e-6);
+    if (!(b > 0)) return this.extrude(outline, depth);
+    const ccw = signedArea(outline) > 0 ? outline : [...outline].reverse();
+    const inset = insetOutline(ccw, b);
+    const at = (ring: Vec2[], z: number): Vec3[] => ring.map(([x, y]) => [x, y, z]);
+    const h = depth / 2;
+    return this.rings([at(inset, -h), at(ccw, -h + b), at(ccw, h - b), at(inset, h)]);
+  }
+
+  /**
    * Extrudes a shape made of several contours (even-odd: a contour inside another is a hole) through
    * `depth` along Z, centred on z = 0. A rectangle with a rectangular hole gives a frame or a ring
    * without any 3D boolean.
@@ -475,4 +491,37 @@ function cross(a: Vec3, b: Vec3): Vec3 {
 function normalize(v: Vec3): Vec3 {
   const l = Math.hypot(v[0], v[1], v[2]);
   return [v[0] / l, v[1] / l, v[2] / l];
+}
+
+/** Twice the signed area of a polygon: positive when it runs counter-clockwise. */
+function signedArea(outline: Vec2[]): number {
+  let a = 0;
+  for (let i = 0; i < outline.length; i++) {
+    const [x0, y0] = outline[i];
+    const [x1, y1] = outline[(i + 1) % outline.length];
+    a += x0 * y1 - x1 * y0;
+  }
+  return a;
+}
+
+/** A counter-clockwise outline moved inwards by `d`, each corner along its bisector (a mitre). */
+function insetOutline(outline: Vec2[], d: number): Vec2[] {
+  const n = outline.length;
+  return outline.map((p, i) => {
+    const prev = outline[(i + n - 1) % n];
+    const next = outline[(i + 1) % n];
+    // Inward normals of the two edges (left of the direction of travel for a CCW outline).
+    const e1 = normalize2([p[0] - prev[0], p[1] - prev[1]]);
+    const e2 = normalize2([next[0] - p[0], next[1] - p[1]]);
+    const n1: Vec2 = [-e1[1], e1[0]];
+    const n2: Vec2 = [-e2[1], e2[0]];
+    const m = normalize2([n1[0] + n2[0], n1[1] + n2[1]]);
+    const cos = Math.max(0.2, m[0] * n1[0] + m[1] * n1[1]);
+    return [p[0] + (m[0] * d) / cos, p[1] + (m[1] * d) / cos];
+  });
+}
+
+function normalize2([x, y]: Vec2): Vec2 {
+  const l = Math.hypot(x, y) || 1;
+  return [x / l, y / l];
 }
