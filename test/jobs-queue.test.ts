@@ -262,6 +262,24 @@ for (const backend of BACKENDS) {
         assert.equal(u!.errorCode, 'MODEL_NOT_FOUND');
       });
 
+      test('a prompt the model does not understand fails at once, with its suggestions', async () => {
+        const processor = new BatchProcessor(queue, cpuOnly(), { pollMs: 10, backoff: () => 0 });
+        const id = await queue.addJob({
+          prompt: 'a flurb',
+          modelName: 'dreamcad',
+          priority: JobPriority.URGENT,
+        });
+        processor.startProcessing(1);
+        const job = await waitFor(async () => {
+          const j = await queue.getJob(id);
+          return j?.status === 'failed' && j;
+        }, 'the job to fail');
+        await processor.close();
+        assert.equal(job.attempts, 1);
+        assert.equal(job.errorCode, 'PROMPT_NOT_UNDERSTOOD');
+        assert.match(job.error!, /Try one of: /);
+      });
+
       test('cancel stops a running job at its next checkpoint', async () => {
         const processor = new BatchProcessor(queue, cpuOnly(), { pollMs: 10, heartbeatMs: 30 });
         const id = await queue.addJob({

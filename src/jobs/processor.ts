@@ -46,6 +46,8 @@ export interface JobOutcome {
 /** Error codes no retry can fix: the input or the setup is wrong, not the moment. */
 const PERMANENT = new Set([
   'INVALID_PROMPT',
+  // The same prompt is read the same way every time: another attempt cannot understand it.
+  'PROMPT_NOT_UNDERSTOOD',
   'MODEL_NOT_FOUND',
   'NOT_SUPPORTED',
   'INSUFFICIENT_VRAM',
