@@ -300,16 +300,9 @@ export async function run(options: string[] = []): Promise<void> {
       row(`sample (${s.baseSteps} + ${s.upSteps} steps)`, mine.sampleMs, ref.sampleMs);
       row(`mesh (${s.grid}³ SDF + marching cubes)`, mine.meshMs, ref.meshMs);
       row('end to end', mine.endToEndMs, ref.endToEndMs);
-      const rss = (what: string, a: number, b: number) =>
-        rows.push({
-          size,
-          what,
-          'ours ms': round(a),
-          'pytorch ms': round(b),
-          'pytorch / ours': round(b / a),
-        });
-      rss('peak RSS, end to end (MB)', mine.peakRssMb, ref.peakRssMb);
-      rss('peak RSS, per-call phase (MB)', mine.callsPeakRssMb as number, ref.callsPeakRssMb as number);
+      // Memory rows share the columns; their label says MB.
+      row('peak RSS, end to end (MB)', mine.peakRssMb, ref.peakRssMb);
+      row('peak RSS, per-call phase (MB)', mine.callsPeakRssMb as number, ref.callsPeakRssMb as number);
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -52,20 +52,12 @@ export const plyWriter: FormatWriter = {
       vertices += part.mesh.positions.length / 3;
       faces += part.mesh.indices.length / 3;
     }
-    const header = [
-      'ply',
-      'format binary_little_endian 1.0',
-      `comment generator dream-cad ${version}`,
+    const headerBytes = plyHeader(
       'comment units metres, +Y up',
-      `element vertex ${vertices}`,
-      ...['x', 'y', 'z', 'nx', 'ny', 'nz', 's', 't'].map((p) => `property float ${p}`),
-      ...['red', 'green', 'blue'].map((p) => `property uchar ${p}`),
-      `element face ${faces}`,
-      'property list uchar uint vertex_indices',
-      'end_header',
-      '',
-    ].join('\n');
-    const headerBytes = new TextEncoder().encode(header);
+      vertices,
+      ['x', 'y', 'z', 'nx', 'ny', 'nz', 's', 't'],
+      [`element face ${faces}`, 'property list uchar uint vertex_indices'],
+    );
     const out = new Uint8Array(headerBytes.length + vertices * VERTEX_BYTES + faces * FACE_BYTES);
     out.set(headerBytes);
     const view = new DataView(out.buffer);
@@ -105,22 +97,31 @@ export const plyWriter: FormatWriter = {
   },
 };
 
+/**
+ * A binary PLY header: `vertices` with the given float properties and red green blue uchar, then any
+ * further element lines (the faces).
+ */
+function plyHeader(units: string, vertices: number, floats: string[], more: string[]): Uint8Array {
+  const lines = [
+    'ply',
+    'format binary_little_endian 1.0',
+    `comment generator dream-cad ${version}`,
+    units,
+    `element vertex ${vertices}`,
+    ...floats.map((p) => `property float ${p}`),
+    ...['red', 'green', 'blue'].map((p) => `property uchar ${p}`),
+    ...more,
+    'end_header',
+    '',
+  ];
+  return new TextEncoder().encode(lines.join('\n'));
+}
+
 /** The point-cloud layout: x y z float, red green blue uchar, no faces. */
 function writePoints(asset: Asset): Uint8Array {
   let count = 0;
   for (const part of asset.parts) count += part.mesh.positions.length / 3;
-  const header = [
-    'ply',
-    'format binary_little_endian 1.0',
-    `comment generator dream-cad ${version}`,
-    'comment units metres, +Y up; a point cloud',
-    `element vertex ${count}`,
-    ...['x', 'y', 'z'].map((p) => `property float ${p}`),
-    ...['red', 'green', 'blue'].map((p) => `property uchar ${p}`),
-    'end_header',
-    '',
-  ].join('\n');
-  const headerBytes = new TextEncoder().encode(header);
+  const headerBytes = plyHeader('comment units metres, +Y up; a point cloud', count, ['x', 'y', 'z'], []);
   const out = new Uint8Array(headerBytes.length + count * POINT_BYTES);
   out.set(headerBytes);
   const view = new DataView(out.buffer);

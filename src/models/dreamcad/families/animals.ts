@@ -1,6 +1,6 @@
 import type { Vec3 } from '../../../asset/asset.js';
 import { type SdfPrimitive, sdfCapsule, sdfEllipsoid, sdfSphere } from '../../../geometry/sdf.js';
-import type { Solid } from '../../../geometry/solid.js';
+import type { Solid, SolidKit } from '../../../geometry/solid.js';
 import type { PatternId } from '../textures.js';
 import { accent, bezier, colored, leafOutline } from './common.js';
 import type { BuildContext, BuiltPart, FamilyDefinition, FamilyNoun, PartGroup, SizeRange } from './types.js';
@@ -622,6 +622,15 @@ function quadrupedPrims(
   return { prims, headAt, headR, facing, snoutTip, topY };
 }
 
+/** A horn along a 9-point path: a tube tapering from `radius` at the skull to nothing at the tip. */
+function hornTube(kit: SolidKit, path: Vec3[], radius: number): Solid {
+  return kit.tube(
+    path,
+    path.map((_, j) => radius * (1 - j / 9)),
+    { segments: 8 },
+  );
+}
+
 function quadruped(q: QuadFamily): FamilyDefinition {
   const groups: PartGroup[] = [coatGroup(q), eyesGroup];
   const spec = SPECIES[q.species];
@@ -687,11 +696,7 @@ function quadruped(q: QuadFamily): FamilyDefinition {
           parts.push({
             name: `horn_${i + 1}`,
             group: 'horns',
-            solid: kit.tube(
-              path,
-              path.map((_, j) => headR * 0.14 * (1 - j / 9)),
-              { segments: 8 },
-            ),
+            solid: hornTube(kit, path, headR * 0.14),
           });
         }
       } else if (spec.horns === 'antlers' && variant !== 'doe') {
@@ -1201,11 +1206,7 @@ export const dragon: FamilyDefinition = {
       parts.push({
         name: `horn_${i + 1}`,
         group: 'horns',
-        solid: kit.tube(
-          path,
-          path.map((_, j) => headR * 0.2 * (1 - j / 9)),
-          { segments: 8 },
-        ),
+        solid: hornTube(kit, path, headR * 0.2),
       });
     }
     // A crest of spines along the top of the neck, back and tail.
